@@ -1,0 +1,67 @@
+{#
+    Canonical forms shared by every staging model, so that tables from different
+    appendices of the paper join on the same keys.
+#}
+
+{#
+    gpu_id: one key per physical GPU model, whatever the table calls it.
+    "Tesla V100", "V100 16GB" and "V100" -> v100; "GeForce RTX 2080 Ti",
+    "Nvidia RTX 2080 Ti" and "RTX 2080 Ti" -> rtx_2080_ti. Brand words
+    (Nvidia, Tesla, GeForce) and the memory variant are dropped; the memory
+    variant is kept separately by gpu_memory_gb().
+#}
+{% macro gpu_id(name_sql) -%}
+    trim(
+        regexp_replace(
+            regexp_replace(
+                regexp_replace(lower(trim({{ name_sql }})), '\b(nvidia|tesla|geforce)\b|\b\d+\s*gb\b', '', 'g'),
+                '[^a-z0-9]+', '_', 'g'
+            ),
+            '^_+|_+$', '', 'g'
+        )
+    )
+{%- endmacro %}
+
+{% macro gpu_memory_gb(name_sql) -%}
+    try_cast(nullif(regexp_extract(lower({{ name_sql }}), '\b(\d+)\s*gb\b', 1), '') as integer)
+{%- endmacro %}
+
+{#
+    Precision labels as printed (J.8, J.9, E.3) -> canonical labels.
+    Returns null for an unknown label; the seed test accepted_precision_labels
+    turns that into a build failure naming the row.
+#}
+{% macro canonical_precision(label_sql) -%}
+    case lower(trim({{ label_sql }}))
+        when 'fp32' then 'fp32'
+        when 'fp16' then 'fp16'
+        when 'fp16/fp32 tensor' then 'fp16_fp32_tensor'
+        when 'tf32' then 'tf32'
+        when 'mixed' then 'mixed'
+    end
+{%- endmacro %}
+
+{#
+    FLOPs convention (Appendix A): the paper counts a multiply-add as 2 FLOPs.
+    Sources that report multiply-adds (most CV papers) are doubled here, once.
+    Unknown conventions return null and are caught by the seed tests.
+#}
+{% macro gflops_from_reported(value_sql, convention_sql) -%}
+    case lower(trim({{ convention_sql }}))
+        when 'flops' then {{ value_sql }}
+        when 'multiply_adds' then 2 * {{ value_sql }}
+    end
+{%- endmacro %}
+
+{# Strict ISO date: anything but YYYY-MM-DD (a real calendar date) is null. #}
+{% macro iso_date(value_sql) -%}
+    case
+        when regexp_full_match(trim({{ value_sql }}), '\d{4}-\d{2}-\d{2}')
+            then try_cast(trim({{ value_sql }}) as date)
+    end
+{%- endmacro %}
+
+{# Text "true"/"false" -> boolean; anything else is null (caught by declared_types). #}
+{% macro text_boolean(value_sql) -%}
+    case lower(trim({{ value_sql }})) when 'true' then true when 'false' then false end
+{%- endmacro %}

@@ -1,0 +1,36 @@
+{#
+    Every non-empty value of a text-loaded seed must be castable to the
+    `data_type` declared for its column in the seed YAML (double, integer,
+    date = ISO YYYY-MM-DD, boolean = true/false, varchar = anything).
+    Columns without a declared data_type are not checked.
+#}
+{% test declared_types(model) %}
+    {% set node = node_for_relation(model) %}
+    {% set checks = [] %}
+    {% if node is not none %}
+        {% for column in node.columns.values() if column.data_type %}
+            {% set dtype = column.data_type | lower %}
+            {% set value = 'trim(' ~ adapter.quote(column.name) ~ ')' %}
+            {% if dtype == 'date' %}
+                {% set ok = inference_energy.iso_date(value) ~ ' is not null' %}
+            {% elif dtype == 'boolean' %}
+                {% set ok = inference_energy.text_boolean(value) ~ ' is not null' %}
+            {% elif dtype in ['varchar', 'text', 'string'] %}
+                {% set ok = 'true' %}
+            {% else %}
+                {% set ok = 'try_cast(' ~ value ~ ' as ' ~ dtype ~ ') is not null' %}
+            {% endif %}
+            {% do checks.append(
+                "select " ~ row_label(model) ~ " || ': column " ~ column.name ~ " = ''' || "
+                ~ value ~ " || ''' is not a valid " ~ dtype
+                ~ (" (expected YYYY-MM-DD)" if dtype == 'date' else "")
+                ~ "' as failure_message from " ~ model
+                ~ " where nullif(" ~ value ~ ", '') is not null and not (" ~ ok ~ ")"
+            ) %}
+        {% endfor %}
+    {% endif %}
+    {% if checks | length == 0 %}
+        {% do checks.append("select 'x' as failure_message where false") %}
+    {% endif %}
+    {{ raise_row_failures(model, 'values must match the data_type declared in YAML', checks | join('\nunion all\n')) }}
+{% endtest %}
