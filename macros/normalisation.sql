@@ -65,3 +65,31 @@
 {% macro text_boolean(value_sql) -%}
     case lower(trim({{ value_sql }})) when 'true' then true when 'false' then false end
 {%- endmacro %}
+
+{#
+    Cast a text seed value; an empty string is a missing value. Values were
+    already checked against their declared type by the seed test
+    `declared_types`, so the cast cannot fail on data that passed it.
+#}
+{% macro typed(column_sql, data_type) -%}
+    cast(nullif(trim({{ column_sql }}), '') as {{ data_type }})
+{%- endmacro %}
+
+{# Unit conversions, used once in staging (never in marts or plots). #}
+{% macro joules_per_unit(unit_sql) -%}
+    case {{ unit_sql }}
+        when 'J' then 1.0
+        {# thermochemical kilocalorie, the food-energy kcal #}
+        when 'kcal' then 4184.0
+        when 'kWh' then 3600000.0
+    end
+{%- endmacro %}
+
+{% macro seconds_per_period(period_sql) -%}
+    case {{ period_sql }}
+        when 'second' then 1.0
+        when 'day' then 86400.0
+        {# a 365-day year, as a per-capita annual statistic implies #}
+        when 'year' then 365.0 * 86400.0
+    end
+{%- endmacro %}
