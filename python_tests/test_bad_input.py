@@ -1,0 +1,136 @@
+"""Bad input must fail ./scripts/build with a message naming the table, the row and
+the rule, and leave the last good warehouse untouched."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_build
+
+
+def edit_seed(project: Path, seed: str, key: dict[str, str], changes: dict[str, str]) -> None:
+    """Change columns of the one row matching `key` in seeds/paper/<seed>.csv."""
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    matches = [r for r in rows if all(r[k] == v for k, v in key.items())]
+    assert len(matches) == 1, f"{key} should match exactly one row of {seed}"
+    matches[0].update(changes)
+    write_rows(path, rows)
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def append_line(project: Path, seed: str, line: str) -> None:
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+
+
+def duplicate_row(project: Path, seed: str, key: dict[str, str]) -> None:
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    rows += [dict(r) for r in rows if all(r[k] == v for k, v in key.items())]
+    write_rows(path, rows)
+
+
+def remove_rows(project: Path, seed: str, key: dict[str, str]) -> None:
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if not all(r[k] == v for k, v in key.items())]
+    write_rows(path, rows)
+
+
+V100_FP32 = {"gpu_name": "Tesla V100", "precision_label": "FP32"}
+
+CASES = {
+    "date_in_wrong_format": (
+        lambda p: edit_seed(p, "cv_models", {"model_id": "alexnet"}, {"release_date": "01/06/2012"}),
+        ["raw.cv_models", "model_id 'alexnet'", "release_date = '01/06/2012'", "expected YYYY-MM-DD"],
+    ),
+    "non_numeric_tflops": (
+        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"tflops": "15,7"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP32'", "tflops = '15,7' is not a valid double"],
+    ),
+    "negative_watts": (
+        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"watts": "-300"}),
+        ["staging.stg_paper__gpu_specs", "row 'Tesla V100 / FP32'", "watts must be positive", "watts=-300"],
+    ),
+    "zero_watts": (
+        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"watts": "0"}),
+        ["staging.stg_paper__gpu_specs", "row 'Tesla V100 / FP32'", "watts must be positive"],
+    ),
+    "unknown_precision_label": (
+        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"precision_label": "FP8"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP8'", "unknown precision label 'FP8'"],
+    ),
+    "duplicate_key": (
+        lambda p: duplicate_row(p, "cv_models", {"model_id": "resnet50"}),
+        ["raw.cv_models", "model_id = resnet50 appears 2 times", "must be unique"],
+    ),
+    "mixed_precision_on_unsupported_gpu": (
+        lambda p: append_line(p, "ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,RTX 3090 24GB,Mixed,2000,2.00"),
+        ["raw.ngc_throughputs", "#59 ResNet v1.5", "RTX 3090 24GB", "mixed-precision and TF32 rows only for v100, a100, t4"],
+    ),
+    "row_with_extra_value": (
+        lambda p: append_line(p, "edge_accelerators", "Device X,2020,GPU,100,surplus"),
+        ["edge_accelerators", "Row 23 has 5 values, but Table only has 4 columns"],
+    ),
+    "accuracy_out_of_range": (
+        lambda p: edit_seed(p, "cv_models", {"model_id": "vgg16"}, {"top1_accuracy_pct": "171.59"}),
+        ["staging.stg_paper__cv_models", "model_id 'vgg16'", "top-1 accuracy must be a percentage"],
+    ),
+    "benchmark_gpu_missing_from_gpu_table": (
+        lambda p: append_line(p, "ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,H100 80GB,FP32,2000,1.00"),
+        ["staging.stg_paper__ngc_throughputs", "gpu_id = 'h100' has no match in stg_paper__gpu_specs.gpu_id"],
+    ),
+    "inconsistent_gflops_per_watt_without_erratum": (
+        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"published_gflops_per_watt": "62.33"}),
+        ["row 'Tesla V100 / FP32': printed 62.33 GFLOPS/W", "TFLOPS x 1000 / W within rounding (J.8)"],
+    ),
+    "documented_erratum_removed": (
+        lambda p: remove_rows(p, "paper_errata", {"erratum_id": "j8_a40_fp32_gflops_per_watt"}),
+        ["row 'A40 / FP32': printed 124.0 GFLOPS/W", "= 124.667"],
+    ),
+    "stale_erratum": (
+        lambda p: edit_seed(
+            p, "gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}
+        ),
+        ["row 'A40 / FP32' is listed in paper_errata but is now consistent", "remove the stale erratum"],
+    ),
+}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_the_build_and_names_row_and_rule(tmp_path, case):
+    corrupt, expected_fragments = CASES[case]
+    project = copy_project(tmp_path / "project")
+    # A previous good warehouse that the failed build must not touch.
+    last_good = project / "warehouse" / "inference_energy.duckdb"
+    last_good.parent.mkdir(parents=True, exist_ok=True)
+    last_good.write_bytes(b"last good warehouse")
+    before = digest(last_good)
+
+    corrupt(project)
+    result = run_build(project, last_good)
+
+    assert result.returncode != 0, f"{case}: build should fail\n{result.output[-3000:]}"
+    for fragment in expected_fragments:
+        assert fragment in result.output, f"{case}: {fragment!r} missing from\n{result.output[-4000:]}"
+    assert "last good warehouse" in result.output and "left untouched" in result.output
+    assert digest(last_good) == before
+    assert not [p for p in last_good.parent.iterdir() if p.name.startswith(".building-")]

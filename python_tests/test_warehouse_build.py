@@ -1,0 +1,135 @@
+"""End to end: the built warehouse holds every row of every table, typed, with the
+paper's values."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SEEDS = REPO / "seeds" / "paper"
+
+# seed -> (staging model, rows in the paper's table)
+TABLES = {
+    "cv_models": ("stg_paper__cv_models", 91),
+    "nlp_models": ("stg_paper__nlp_models", 19),
+    "gpu_specs": ("stg_paper__gpu_specs", 50),
+    "gpu_adapted_specs": ("stg_paper__gpu_adapted_specs", 36),
+    "ngc_throughputs": ("stg_paper__ngc_throughputs", 58),
+    "nvml_energy_measurements": ("stg_paper__nvml_energy_measurements", 12),
+    "resnet50_review_energy": ("stg_paper__resnet50_review_energy", 3),
+    "edge_accelerators": ("stg_paper__edge_accelerators", 23),
+    "edge_system_energy": ("stg_paper__edge_system_energy", 7),
+    "efficientnet_scaling_specs": ("stg_paper__efficientnet_scaling_specs", 2),
+    "vit_g14_gflops_by_resolution": ("stg_paper__vit_g14_gflops_by_resolution", 2),
+    "human_energy_references": ("stg_paper__human_energy_references", 2),
+}
+
+
+def csv_rows(seed: str) -> int:
+    with open(SEEDS / f"{seed}.csv", newline="", encoding="utf-8") as fh:
+        return sum(1 for _ in csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("seed", sorted(TABLES))
+def test_every_row_reaches_staging(warehouse, seed):
+    model, paper_rows = TABLES[seed]
+    assert csv_rows(seed) == paper_rows, f"{seed}.csv should hold the paper's {paper_rows} rows"
+    (raw,) = warehouse.query(f"select count(*) from raw.{seed}")[0]
+    (staged,) = warehouse.query(f"select count(*) from staging.{model}")[0]
+    assert raw == staged == paper_rows
+
+
+def test_alexnet_as_printed(warehouse):
+    row = warehouse.query(
+        "select top1_accuracy_pct, params_millions, gflops, release_date, architecture, "
+        "is_gflops_tool_measured from staging.stg_paper__cv_models where model_id = 'alexnet'"
+    )
+    assert row == [(56.52, 61.0, 1.42, date(2012, 6, 1), "CNN", True)]
+
+
+def test_multiply_adds_are_normalised(warehouse):
+    rows = dict(
+        warehouse.query(
+            "select model_id, gflops from staging.stg_paper__cv_models "
+            "where gflops_convention = 'multiply_adds'"
+        )
+    )
+    assert rows == {"xception": pytest.approx(16.8), "resnext101_32x8d_swsl": pytest.approx(32.0)}
+
+
+def test_gpu_keys_join_across_tables(warehouse):
+    orphans = warehouse.query(
+        """
+        select t.gpu_id from (
+            select gpu_id from staging.stg_paper__ngc_throughputs
+            union select gpu_id from staging.stg_paper__gpu_adapted_specs
+            union select gpu_id from staging.stg_paper__nvml_energy_measurements
+            union select gpu_id from staging.stg_paper__resnet50_review_energy
+        ) t
+        anti join staging.stg_paper__gpu_specs s on t.gpu_id = s.gpu_id
+        """
+    )
+    assert orphans == []
+    benchmarked = {r[0] for r in warehouse.query("select distinct gpu_id from staging.stg_paper__ngc_throughputs")}
+    assert benchmarked == {"v100", "a100", "t4"}
+
+
+def test_v100_fp32_spec(warehouse):
+    row = warehouse.query(
+        "select tflops, watts, launch_date, gpu_type, published_gflops_per_watt "
+        "from staging.stg_paper__gpu_specs where gpu_id = 'v100' and precision = 'fp32'"
+    )
+    assert row == [(15.7, 300.0, date(2018, 3, 27), "server", 52.33)]
+
+
+def test_unreadable_j9_cell_is_null_not_guessed(warehouse):
+    row = warehouse.query(
+        "select published_tflops, published_gflops_per_watt, transcription_status "
+        "from staging.stg_paper__gpu_adapted_specs "
+        "where adapted_for = 'nlp' and gpu_id = 'a100' and precision = 'mixed'"
+    )
+    assert row == [(None, None, "unreadable")]
+
+
+def test_mixed_precision_only_on_ngc_gpus(warehouse):
+    rows = warehouse.query(
+        """
+        select distinct gpu_id from staging.stg_paper__gpu_adapted_specs where precision in ('mixed', 'tf32')
+        union
+        select distinct gpu_id from staging.stg_paper__ngc_throughputs where precision in ('mixed', 'tf32')
+        """
+    )
+    assert {r[0] for r in rows} == {"v100", "a100", "t4"}
+
+
+def test_human_energy_in_joules_per_second(warehouse):
+    rows = dict(warehouse.query("select quantity_id, joules_per_second from staging.stg_paper__human_energy_references"))
+    # Section 8: "approximately 100 Joules/s" and "approximately 10,000 Joules every second"
+    assert rows["internal_food_energy"] == pytest.approx(2000 * 4184 / 86400)
+    assert rows["external_energy_usa_2019"] == pytest.approx(79897 * 3.6e6 / (365 * 86400))
+
+
+def test_reconstructed_rows_are_flagged_with_evidence(warehouse):
+    rows = warehouse.query(
+        "select model_id, transcription_status, transcription_note from staging.stg_paper__cv_models "
+        "where transcription_status <> 'as_printed'"
+    )
+    assert len(rows) >= 10
+    for model_id, status, note in rows:
+        assert note, f"{model_id} is {status} but has no transcription note"
+    by_id = {r[0]: r[1] for r in rows}
+    assert by_id["senet154"] == "unrecoverable"
+    missing = warehouse.query(
+        "select top1_accuracy_pct, params_millions from staging.stg_paper__cv_models where model_id = 'senet154'"
+    )
+    assert missing == [(None, None)]
+
+
+def test_warehouse_file_is_the_only_output(warehouse):
+    leftovers = [p.name for p in Path(warehouse.db_path).parent.iterdir() if p.name.startswith(".building-")]
+    assert leftovers == []
