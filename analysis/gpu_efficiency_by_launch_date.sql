@@ -1,0 +1,18 @@
+{#
+    Ad hoc: theoretical GFLOPS per Watt of every GPU and precision of Table J.8,
+    newest first. Compile with `dbt compile` or run the rendered SQL in DuckDB.
+#}
+with gpus as (
+    select * from {{ ref('stg_paper__gpu_specs') }}
+)
+
+select
+    gpu_name,
+    precision,
+    launch_date,
+    gpu_type,
+    tflops,
+    watts,
+    round(tflops * 1000 / watts, 2) as gflops_per_watt
+from gpus
+order by launch_date desc, gflops_per_watt desc
