@@ -47,10 +47,6 @@
     {{ return("'" ~ label ~ " ' || " ~ quote ~ " || coalesce(cast((" ~ key ~ ") as varchar), 'null') || " ~ quote) }}
 {% endmacro %}
 
-{% macro sql_string(text) -%}
-    '{{ text | replace("'", "''") }}'
-{%- endmacro %}
-
 {% macro raise_row_failures(model, rule, failures_sql) %}
 with failures as (
     {{ failures_sql }}

@@ -6,7 +6,7 @@
             as failure_message
         from {{ model }}
         where nullif(trim({{ column_name }}), '') is not null
-            and trim({{ column_name }}) not in ({% for v in values %}{{ sql_string(v) }}{% if not loop.last %}, {% endif %}{% endfor %})
+            and trim({{ column_name }}) not in ({{ sql_list(values) }})
     {% endset %}
     {{ raise_row_failures(model, column_name ~ ' must be a known label', failures) }}
 {% endtest %}

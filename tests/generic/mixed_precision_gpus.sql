@@ -14,12 +14,8 @@
             || ''' on GPU ''' || {{ gpu_column }} || ''' (gpu_id '
             || {{ gpu_id(gpu_column) }} || ')' as failure_message
         from {{ model }}
-        where {{ canonical_precision(precision_column) }} in (
-            {%- for p in measured %}{{ sql_string(p) }}{% if not loop.last %}, {% endif %}{% endfor -%}
-        )
-            and {{ gpu_id(gpu_column) }} not in (
-                {%- for g in allowed %}{{ sql_string(g) }}{% if not loop.last %}, {% endif %}{% endfor -%}
-            )
+        where {{ canonical_precision(precision_column) }} in ({{ sql_list(measured) }})
+            and {{ gpu_id(gpu_column) }} not in ({{ sql_list(allowed) }})
     {% endset %}
     {{ raise_row_failures(
         model,

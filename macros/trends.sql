@@ -1,0 +1,29 @@
+{#
+    Read a fitted log-linear trend (a row of fct_trend_fits, joined as `fit`)
+    at a date: the expected value, or the bound of its confidence interval for
+    the mean response (bound = 'fitted', 'low' or 'high'; 95 % by default, the
+    fit's confidence_level). Same encoding as scripts/trend_fits.py: years of
+    365.25 days since the fit's reference_date.
+
+        select {{ trend_value_at('fit', 'models.release_date') }} as gflops_per_watt
+        from models inner join fct_trend_fits as fit on fit.trend_id = 'gpu_efficiency_cv'
+#}
+{% macro trend_years(fit, date_sql) -%}
+    (date_diff('day', {{ fit }}.reference_date, {{ date_sql }}) / 365.25)
+{%- endmacro %}
+
+{% macro trend_value_at(fit, date_sql, bound='fitted') -%}
+    {%- if bound not in ['fitted', 'low', 'high'] -%}
+        {{ exceptions.raise_compiler_error("trend_value_at: bound must be 'fitted', 'low' or 'high', got " ~ bound) }}
+    {%- endif -%}
+    pow(
+        10,
+        {{ fit }}.intercept_log10 + {{ fit }}.slope_log10_per_year * {{ trend_years(fit, date_sql) }}
+        {%- if bound != 'fitted' %}
+            {{ '-' if bound == 'low' else '+' }} {{ fit }}.t_critical * {{ fit }}.residual_std_error * sqrt(
+                1.0 / {{ fit }}.n_points
+                + pow({{ trend_years(fit, date_sql) }} - {{ fit }}.x_mean_years, 2) / {{ fit }}.x_sum_squares
+            )
+        {%- endif %}
+    )
+{%- endmacro %}

@@ -1,0 +1,68 @@
+{#
+    Tables J.8 and J.9 computed: GFLOPS per Watt of every GPU and precision.
+    adapted_for = 'none': the theoretical peak of J.8 (TFLOPS x 1000 / TDP).
+    adapted_for = 'cnn' / 'nlp': the baseline GPU's FP32 peak TFLOPS times the
+    mean measured speed-up of that domain (Appendix F), over the GPU's own TDP.
+#}
+with gpu_specs as (
+    select * from {{ ref('stg_paper__gpu_specs') }}
+),
+
+speedups as (
+    select * from {{ ref('int_mixed_precision_speedups_averaged') }}
+),
+
+fp32_specs as (
+    select * from gpu_specs
+    where precision = 'fp32'
+),
+
+theoretical as (
+    select
+        gpu_id,
+        gpu_name,
+        precision,
+        'none' as adapted_for,
+        tflops,
+        watts,
+        launch_date,
+        gpu_type,
+        cast(null as double) as speedup_vs_fp32,
+        cast(null as varchar) as baseline_gpu_id,
+        cast(null as bigint) as n_benchmarks
+    from gpu_specs
+),
+
+adapted as (
+    select
+        speedups.gpu_id,
+        own_fp32.gpu_name,
+        speedups.precision,
+        case speedups.domain when 'cv' then 'cnn' when 'nlp' then 'nlp' end as adapted_for,
+        baseline_fp32.tflops * speedups.mean_speedup as tflops,
+        own_fp32.watts,
+        own_fp32.launch_date,
+        own_fp32.gpu_type,
+        speedups.mean_speedup as speedup_vs_fp32,
+        speedups.baseline_gpu_id,
+        speedups.n_benchmarks
+    {# the GPU's own TDP and launch date; the FP32 peak of its baseline GPU #}
+    from speedups
+    left join fp32_specs as own_fp32 on speedups.gpu_id = own_fp32.gpu_id
+    left join fp32_specs as baseline_fp32 on speedups.baseline_gpu_id = baseline_fp32.gpu_id
+),
+
+unioned as (
+    select * from theoretical
+    union all
+    select * from adapted
+),
+
+final as (
+    select
+        *,
+        tflops * 1000 / watts as gflops_per_watt
+    from unioned
+)
+
+select * from final
