@@ -18,6 +18,8 @@ import duckdb
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The pure functions the dbt Python models import (profile module_paths: scripts).
+sys.path.insert(0, str(REPO / "scripts"))
 VENV = Path(sys.executable).resolve().parent.parent
 # What a copy of the project needs to build; everything else stays behind.
 PROJECT_ITEMS = (

@@ -108,6 +108,23 @@ CASES = {
         ),
         ["row 'A40 / FP32' is listed in paper_errata but is now consistent", "remove the stale erratum"],
     ),
+    "zero_throughput": (
+        lambda p: edit_seed(p, "ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),
+        ["staging.stg_paper__ngc_throughputs", "#33 SE-ResNeXt101-32 x 4d", "throughput must be positive"],
+    ),
+    "benchmark_without_fp32_baseline": (
+        lambda p: remove_rows(p, "ngc_throughputs", {"benchmark_id": "23"}),
+        [
+            "intermediate.int_ngc_benchmarks_paired_with_baselines",
+            "#24 SSD v1.1 PyTorch V100 16GB mixed",
+            "#25 SSD v1.1 PyTorch A100 40GB tf32",
+            "every benchmark needs an FP32 baseline",
+        ],
+    ),
+    "gpu_without_launch_date": (
+        lambda p: edit_seed(p, "gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
+        ["raw.gpu_specs", "row 'T4 / FP32': launch_date is empty", "launch_date is required"],
+    ),
 }
 
 

@@ -133,3 +133,77 @@ def test_reconstructed_rows_are_flagged_with_evidence(warehouse):
 def test_warehouse_file_is_the_only_output(warehouse):
     leftovers = [p.name for p in Path(warehouse.db_path).parent.iterdir() if p.name.startswith(".building-")]
     assert leftovers == []
+
+
+# --- Hardware efficiency chain (J.8 + E.3 -> F.4 -> J.9 -> fits) -------------------
+
+
+def test_speedups_table_f4(warehouse):
+    rows = {
+        (d, g, p): (n, round(m, 4))
+        for d, g, p, n, m in warehouse.query(
+            "select domain, gpu_id, precision, n_benchmarks, mean_speedup from marts.fct_mixed_precision_speedups"
+        )
+    }
+    assert len(rows) == 8
+    # V100 mixed, CV: mean of 8 throughput ratios (6176/2968, 843/376, ...)
+    assert rows[("cv", "v100", "mixed")] == (8, 2.2745)
+    # A100 TF32, NLP, against V100 FP32: 241.68/44.03, 645.88/146.15, 19434.5/8555.6, 7755/3782
+    expected = (241.68 / 44.03 + 645.88 / 146.15 + 19434.5 / 8555.6 + 7755 / 3782) / 4
+    assert rows[("nlp", "a100", "tf32")] == (4, round(expected, 4))
+
+
+def test_every_j9_value_is_reproduced_by_computation(warehouse):
+    rows = warehouse.query(
+        "select gpu_id, precision, adapted_for, tflops, gflops_per_watt, published_tflops, published_gflops_per_watt "
+        "from marts.fct_gpu_efficiency where published_gflops_per_watt is not null"
+    )
+    assert len(rows) == 35  # 36 rows of J.9, one unreadable
+    for gpu, precision, adapted, tflops, gpw, pub_tflops, pub_gpw in rows:
+        assert round(tflops, 2) == pytest.approx(pub_tflops), (gpu, precision, adapted)
+        assert abs(gpw - pub_gpw) <= 0.005 + 1e-9, (gpu, precision, adapted)
+
+
+def test_unreadable_j9_cell_is_derived(warehouse):
+    [(tflops, gpw)] = warehouse.query(
+        "select tflops, gflops_per_watt from marts.fct_gpu_efficiency "
+        "where gpu_id = 'a100' and precision = 'mixed' and adapted_for = 'nlp'"
+    )
+    expected_speedup = (342.22 / 44.03 + 846.81 / 146.15 + 21854.7 / 8555.6 + 9653 / 3782) / 4
+    assert tflops == pytest.approx(15.70 * expected_speedup)
+    assert round(tflops, 2) == 73.29 and round(gpw, 2) == 183.23
+
+
+def test_efficiency_fits_per_domain(warehouse):
+    fits = {
+        r[0]: r[1:]
+        for r in warehouse.query(
+            "select trend_id, n_points, slope_log10_per_year, slope_ci95_low, slope_ci95_high, "
+            "doubling_time_years, r_squared from marts.fct_trend_fits"
+        )
+    }
+    assert {"gpu_efficiency_cv", "gpu_efficiency_nlp", "gpu_theoretical_fp32"} <= set(fits)
+    n_cv, slope_cv, low_cv, high_cv, doubling_cv, r2_cv = fits["gpu_efficiency_cv"]
+    assert n_cv == 32 and fits["gpu_efficiency_nlp"][0] == 32
+    assert low_cv < slope_cv < high_cv
+    # GPU efficiency for CNNs doubles about every 2.6 years
+    assert 2.5 < doubling_cv < 2.8
+    assert 0.7 < r2_cv < 0.9
+
+
+def test_trend_value_at_reproduces_k10_estimates(warehouse):
+    """The paper's K.10 estimates are GFLOPs / (CV-fit GFLOPS/W at the GPU's launch date)."""
+    rows = warehouse.query(
+        """
+        select m.cv_model_id, m.gpu_id, m.published_estimate_joules,
+            c.gflops / pow(10, f.intercept_log10 + f.slope_log10_per_year
+                * date_diff('day', f.reference_date, g.launch_date) / 365.25) as joules
+        from staging.stg_paper__nvml_energy_measurements m
+        join staging.stg_paper__cv_models c on c.model_id = m.cv_model_id
+        join staging.stg_paper__gpu_specs g on g.gpu_id = m.gpu_id and g.precision = 'fp32'
+        join marts.fct_trend_fits f on f.trend_id = 'gpu_efficiency_cv'
+        """
+    )
+    assert len(rows) == 12
+    for model, gpu, published, joules in rows:
+        assert round(joules, 3) == pytest.approx(published), (model, gpu)
