@@ -1,37 +1,48 @@
 {#
-    Shared shape of the "printed value vs value derived from the row's own
-    inputs" checks. `checks_sql` selects row_key, detail (text shown on
-    failure) and is_consistent (boolean). Rows listed in paper_errata under
-    `check_name` are documented exceptions: they must stay inconsistent (a
-    stale erratum fails too), and every erratum must match a row.
+    Failures of "printed value vs value derived from the paper's own inputs"
+    checks. `checks_sql` selects check_name, row_key, detail (text shown on
+    failure) and is_consistent. Rows listed in paper_errata under their
+    check_name and row_key are documented exceptions: they must stay
+    inconsistent (a stale erratum fails too), and every erratum must match a
+    checked row.
 #}
-{% macro errata_aware_failures(check_name, checks_sql) %}
+{% macro errata_aware_failures(checks_sql) %}
     with checks as (
         {{ checks_sql }}
     ),
 
     exceptions as (
-        select row_key from {{ ref('stg_paper__errata') }}
-        where check_name = {{ sql_string(check_name) }}
+        select
+            check_name,
+            row_key
+        from {{ ref('stg_paper__errata') }}
     )
 
-    select 'row ''' || checks.row_key || ''': ' || checks.detail as failure_message
+    select
+        '[' || checks.check_name || '] row ''' || checks.row_key || ''': ' || checks.detail
+        || ' (not documented in paper_errata)' as failure_message
     from checks
-    where not checks.is_consistent
-        and checks.row_key not in (select row_key from exceptions)
+    left join exceptions
+        on checks.check_name = exceptions.check_name and checks.row_key = exceptions.row_key
+    where not checks.is_consistent and exceptions.row_key is null
 
     union all
 
     select
-        'row ''' || checks.row_key || ''' is listed in paper_errata but is now consistent ('
+        '[' || checks.check_name || '] row ''' || checks.row_key || ''' is listed in paper_errata but is now consistent ('
         || checks.detail || '): remove the stale erratum' as failure_message
     from checks
+    inner join exceptions
+        on checks.check_name = exceptions.check_name and checks.row_key = exceptions.row_key
     where checks.is_consistent
-        and checks.row_key in (select row_key from exceptions)
 
     union all
 
-    select 'paper_errata row_key ''' || exceptions.row_key || ''' matches no row of this check' as failure_message
+    select
+        'paper_errata row (' || exceptions.check_name || ', ''' || exceptions.row_key
+        || ''') matches no checked row' as failure_message
     from exceptions
-    where exceptions.row_key not in (select row_key from checks)
+    left join checks
+        on checks.check_name = exceptions.check_name and checks.row_key = exceptions.row_key
+    where checks.row_key is null
 {% endmacro %}

@@ -96,17 +96,20 @@ CASES = {
     ),
     "inconsistent_gflops_per_watt_without_erratum": (
         lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"published_gflops_per_watt": "62.33"}),
-        ["row 'Tesla V100 / FP32': printed 62.33 GFLOPS/W", "TFLOPS x 1000 / W within rounding (J.8)"],
+        [
+            "[j8_gflops_per_watt] row 'Tesla V100 / FP32': printed 62.33 GFLOPS/W",
+            "not documented in paper_errata",
+        ],
     ),
     "documented_erratum_removed": (
         lambda p: remove_rows(p, "paper_errata", {"erratum_id": "j8_a40_fp32_gflops_per_watt"}),
-        ["row 'A40 / FP32': printed 124.0 GFLOPS/W", "= 124.667"],
+        ["[j8_gflops_per_watt] row 'A40 / FP32': printed 124.0 GFLOPS/W", "= 124.667"],
     ),
     "stale_erratum": (
         lambda p: edit_seed(
             p, "gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}
         ),
-        ["row 'A40 / FP32' is listed in paper_errata but is now consistent", "remove the stale erratum"],
+        ["[j8_gflops_per_watt] row 'A40 / FP32' is listed in paper_errata but is now consistent", "remove the stale erratum"],
     ),
     "zero_throughput": (
         lambda p: edit_seed(p, "ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),

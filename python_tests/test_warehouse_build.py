@@ -207,3 +207,114 @@ def test_trend_value_at_reproduces_k10_estimates(warehouse):
     assert len(rows) == 12
     for model, gpu, published, joules in rows:
         assert round(joules, 3) == pytest.approx(published), (model, gpu)
+
+
+# --- Energy per inference, trends, validation (Sections 4-8, Appendices H, K) --------
+
+
+def independent_cv_fit(warehouse):
+    """Refit the CV efficiency trend with numpy from the mart's own fit points."""
+    import numpy as np
+
+    rows = warehouse.query("select launch_date, gflops_per_watt from marts.fct_gpu_efficiency where is_cv_fit_point")
+    x = np.array([(d - date(2010, 1, 1)).days / 365.25 for d, _ in rows])
+    y = np.log10([g for _, g in rows])
+    slope, intercept = np.polyfit(x, y, 1)
+    return lambda d: 10 ** (intercept + slope * (d - date(2010, 1, 1)).days / 365.25)
+
+
+def test_joules_per_inference_is_gflops_over_fitted_efficiency(warehouse):
+    efficiency_at = independent_cv_fit(warehouse)
+    rows = {
+        r[0]: r[1:]
+        for r in warehouse.query(
+            "select model_id, release_date, gflops, joules_per_inference, joules_per_inference_ci95_low, "
+            "joules_per_inference_ci95_high from marts.fct_inference_energy where domain = 'cv'"
+        )
+    }
+    for model_id in ["alexnet", "resnet50", "efficientnet_b7", "vit_g14"]:
+        released, gflops, joules, low, high = rows[model_id]
+        assert joules == pytest.approx(gflops / efficiency_at(released), rel=1e-9), model_id
+        assert low < joules < high
+    # AlexNet (2012): 1.42 GFLOPs at ~14.2 GFLOPS/W -> ~0.0998 J; ResNet-50 (2015): ~0.212 J
+    assert rows["alexnet"][2] == pytest.approx(0.09984, abs=5e-5)
+    assert rows["resnet50"][2] == pytest.approx(0.2119, abs=5e-4)
+
+
+def test_gpt3_is_the_most_energy_hungry_nlp_model(warehouse):
+    [(model_id, joules)] = warehouse.query(
+        "select model_id, joules_per_inference from marts.fct_inference_energy "
+        "where domain = 'nlp' order by joules_per_inference desc limit 1"
+    )
+    assert model_id == "gpt3" and 5000 < joules < 6500
+
+
+def test_every_model_has_energy_unless_gflops_are_missing(warehouse):
+    [(total, with_energy)] = warehouse.query(
+        "select count(*), count(joules_per_inference) from marts.fct_inference_energy"
+    )
+    assert total == 91 + 19
+    assert with_energy == total - 1  # the ViT-L/16 row whose GFLOPs are unreadable
+
+
+def test_k10_estimates_reproduced_and_k11_swap_documented(warehouse):
+    statuses = dict(warehouse.query("select case_id, status from marts.fct_energy_validation"))
+    assert len(statuses) == 12 + 6
+    assert all(s == "reproduced" for c, s in statuses.items() if c.startswith("K.10"))
+    assert statuses["K.11 ResNet-50 on Nvidia RTX 2080 Ti FP32"] == "reproduced"
+    assert statuses["K.11 ResNet-50 on Nvidia Titan RTX FP32"] == "documented_erratum"
+    assert statuses["K.11 ResNet-50 on Nvidia Tesla T4 FP32"] == "documented_erratum"
+
+
+def test_appendix_h_estimates(warehouse):
+    rows = {r[0]: r[1:] for r in warehouse.query(
+        "select model_id, estimated_gflops, status from marts.fct_flops_estimates"
+    )}
+    assert rows["noisystudent_l2"][0] == pytest.approx(74 * (5.3 / 3.1) * (4.3 / 2) ** 2 * (800 / 600) ** 2)
+    assert rows["fixefficientnet_b0"][0] == pytest.approx(0.78 * (320 / 224) ** 2)
+    assert rows["meta_pseudo_labels_l2"][0] == rows["noisystudent_l2"][0]
+    assert rows["vit_g14"] == (pytest.approx(2859.9 * (518 / 384) ** 2), "documented_erratum")
+    assert {s for _, s in rows.values()} == {"reproduced", "documented_erratum"}
+
+
+def test_params_flops_correlations_reproduce_fig1(warehouse):
+    rows = {r[0]: r[1:] for r in warehouse.query(
+        "select architecture, correlation_coefficient, published_correlation "
+        "from marts.fct_params_flops_correlations where method = 'pearson_raw'"
+    )}
+    assert rows["CNN"][0] == pytest.approx(0.772, abs=0.015)
+    assert rows["Transformer"][0] == pytest.approx(0.994, abs=0.002)
+
+
+def test_human_energy_comparison(warehouse):
+    rows = warehouse.query(
+        "select human_reference_id, human_joules_per_second, joules_per_inference, inferences_per_second_matching_human "
+        "from marts.fct_human_energy_comparison where model_id = 'alexnet'"
+    )
+    assert len(rows) == 2
+    for _, human, joules, per_second in rows:
+        assert per_second == pytest.approx(human / joules)
+
+
+def test_trend_fits_cover_every_figure(warehouse):
+    trends = {r[0] for r in warehouse.query("select trend_id from marts.fct_trend_fits")}
+    assert {
+        "gpu_efficiency_cv", "gpu_efficiency_nlp",
+        "compute_cv_all", "compute_cv_best_of_year", "compute_nlp_all", "compute_nlp_most_demanding",
+        "energy_cv_all", "energy_cv_best_of_year", "energy_nlp_all", "energy_nlp_most_demanding",
+    } <= trends
+    [(best, all_models)] = warehouse.query(
+        "select max(case when trend_id = 'energy_cv_best_of_year' then slope_log10_per_year end), "
+        "max(case when trend_id = 'energy_cv_all' then slope_log10_per_year end) from marts.fct_trend_fits"
+    )
+    # Section 7: energy grows clearly for the best models, the all-models line is almost flat
+    assert best > 0.15 and abs(all_models) < best / 3
+
+
+def test_table_1_rule(warehouse):
+    rows = {r[0]: r[1:] for r in warehouse.query(
+        "select model_id, is_selected_by_rule, is_in_published_table_1 from marts.fct_alexnet_flops_peers"
+    )}
+    both = [m for m, (sel, pub) in rows.items() if sel and pub]
+    assert len(both) == 6
+    assert rows["mobilenet"] == (False, True)

@@ -7,17 +7,51 @@ with gpu_efficiency_fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
-described as (
+model_fits as (
+    select * from {{ ref('fit_model_trends__ols') }}
+),
+
+unioned as (
     select
         *,
         'gflops_per_watt' as y_quantity,
-        'gpu launch date' as x_event,
+        'gpu launch date' as x_event
+    from gpu_efficiency_fits
+    union all
+    select
+        *,
+        case when trend_id like 'compute_%' then 'gflops' else 'joules_per_inference' end as y_quantity,
+        'model release date' as x_event
+    from model_fits
+),
+
+described as (
+    select
+        *,
         case
             when trend_id = 'gpu_efficiency_cv' then 'Fig. 8: GPU GFLOPS/W adapted for CV (CNN), Table J.9 points'
             when trend_id = 'gpu_efficiency_nlp' then 'Fig. 8: GPU GFLOPS/W adapted for NLP, Table J.9 points'
-            else 'Fig. 7: theoretical GPU GFLOPS/W, Table J.8 ' || replace(trend_id, 'gpu_theoretical_', '') || ' rows'
+            when trend_id like 'gpu_theoretical_%'
+                then
+                    concat(
+                        'Fig. 7: theoretical GPU GFLOPS/W, Table J.8 ',
+                        replace(trend_id, 'gpu_theoretical_', ''),
+                        ' rows'
+                    )
+            when trend_id = 'compute_cv_all' then 'Fig. 3 solid line: GFLOPs of all ImageNet models'
+            when trend_id = 'compute_cv_best_of_year'
+                then 'Fig. 3 dashed line: GFLOPs of the most accurate model of each year'
+            when trend_id = 'compute_nlp_all' then 'Fig. 6 solid line: GFLOPs of all NLP models'
+            when trend_id = 'compute_nlp_most_demanding'
+                then 'Fig. 6 dashed line: GFLOPs of the NLP models most demanding when released'
+            when trend_id = 'energy_cv_all' then 'Fig. 9 solid line: Joules per inference of all ImageNet models'
+            when trend_id = 'energy_cv_best_of_year'
+                then 'Fig. 9 dashed line: Joules per inference of the most accurate model of each year'
+            when trend_id = 'energy_nlp_all' then 'Fig. 10 solid line: Joules per inference of all NLP models'
+            when trend_id = 'energy_nlp_most_demanding'
+                then 'Fig. 10 dashed line: Joules per inference of the NLP models most demanding when released'
         end as description
-    from gpu_efficiency_fits
+    from unioned
 ),
 
 final as (

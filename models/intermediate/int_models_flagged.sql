@@ -1,0 +1,40 @@
+{#
+    Selections the paper's figures draw: the best model of each year (highest
+    top-1 accuracy or GLUE score; ties all flagged), the models that were the
+    most demanding in GFLOPs when released (Fig. 6's dashed line, NLP), and the
+    Pareto frontiers of performance vs GFLOPs (Fig. 4) and vs Joules
+    (Figs. 11-12).
+#}
+with energies as (
+    select * from {{ ref('int_model_energies_estimated') }}
+),
+
+with_running_maxima as (
+    select
+        *,
+        max(performance_score) over (partition by domain, release_year) as best_score_of_year,
+        max(gflops) over (
+            partition by domain order by release_date
+            range between unbounded preceding and current row
+        ) as max_gflops_released_so_far
+    from energies
+),
+
+flagged as (
+    select
+        current_model.*,
+        coalesce(current_model.performance_score = current_model.best_score_of_year, false) as is_best_of_year,
+        coalesce(current_model.gflops >= current_model.max_gflops_released_so_far, false)
+            as is_most_demanding_at_release,
+        {{ is_pareto_optimal('with_running_maxima', 'current_model', 'gflops') }} as is_pareto_optimal_gflops,
+        {{ is_pareto_optimal('with_running_maxima', 'current_model', 'joules_per_inference') }}
+            as is_pareto_optimal_joules
+    from with_running_maxima as current_model
+),
+
+final as (
+    select * exclude (best_score_of_year, max_gflops_released_so_far)
+    from flagged
+)
+
+select * from final

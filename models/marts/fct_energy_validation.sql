@@ -1,0 +1,46 @@
+{#
+    Appendix K: measured energy per inference (K.10, K.11) against the paper's
+    printed estimate and ours (GFLOPs / CV-fit GFLOPS/W at the GPU's launch
+    date). status: reproduced (our estimate equals the printed one to its
+    printed digits), documented_erratum (see fct_paper_errata), mismatch.
+#}
+with cases as (
+    select * from {{ ref('int_energy_measurements_estimated') }}
+),
+
+errata as (
+    select * from {{ ref('stg_paper__errata') }}
+    where check_name = 'k_estimated_joules'
+),
+
+final as (
+    select
+        cast(cases.case_id as varchar) as case_id,
+        cast(cases.table_ref as varchar) as table_ref,
+        cast(cases.architecture as varchar) as architecture,
+        cast(cases.cv_model_id as varchar) as cv_model_id,
+        cast(cases.gpu_id as varchar) as gpu_id,
+        cast(cases.gpu_name as varchar) as gpu_name,
+        cast(cases.gpu_launch_date as date) as gpu_launch_date,
+        cast(cases.precision as varchar) as precision,
+        cast(cases.measured_joules as double) as measured_joules,
+        cast(cases.published_estimate_joules as double) as published_estimate_joules,
+        cast(cases.estimated_joules as double) as estimated_joules,
+        cast(cases.estimated_joules_ci95_low as double) as estimated_joules_ci95_low,
+        cast(cases.estimated_joules_ci95_high as double) as estimated_joules_ci95_high,
+        cast(cases.estimated_joules - cases.measured_joules as double) as difference_joules,
+        cast((cases.estimated_joules - cases.measured_joules) / cases.measured_joules as double)
+            as relative_difference,
+        cast(
+            case
+                when cases.is_published_estimate_reproduced then 'reproduced'
+                when errata.erratum_id is not null then 'documented_erratum'
+                else 'mismatch'
+            end as varchar
+        ) as status,
+        cast(errata.erratum_id as varchar) as erratum_id
+    from cases
+    left join errata on cases.estimate_key = errata.row_key
+)
+
+select * from final
