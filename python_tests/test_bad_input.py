@@ -51,6 +51,28 @@ def remove_rows(project: Path, seed: str, key: dict[str, str]) -> None:
     write_rows(path, rows)
 
 
+def read_rows(project: Path, seed: str) -> tuple[Path, list[dict[str, str]]]:
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        return path, list(csv.DictReader(fh))
+
+
+def drop_column(project: Path, seed: str, column: str) -> None:
+    path, rows = read_rows(project, seed)
+    write_rows(path, [{k: v for k, v in r.items() if k != column} for r in rows])
+
+
+def add_column(project: Path, seed: str, column: str, value: str) -> None:
+    path, rows = read_rows(project, seed)
+    write_rows(path, [{**r, column: value} for r in rows])
+
+
+def keep_header_only(project: Path, seed: str) -> None:
+    path = project / "seeds" / "paper" / f"{seed}.csv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\n", encoding="utf-8")
+
+
 V100_FP32 = {"gpu_name": "Tesla V100", "precision_label": "FP32"}
 
 CASES = {
@@ -124,6 +146,22 @@ CASES = {
             "every benchmark needs an FP32 baseline",
         ],
     ),
+    "missing_column": (
+        lambda p: drop_column(p, "gpu_specs", "gpu_type"),
+        ["raw.gpu_specs", "column gpu_type is declared in YAML but missing from the file"],
+    ),
+    "extra_column": (
+        lambda p: add_column(p, "gpu_specs", "memory_gb", "16"),
+        ["raw.gpu_specs", "column memory_gb is in the file but not declared in YAML"],
+    ),
+    "header_only_seed": (
+        lambda p: keep_header_only(p, "edge_accelerators"),
+        ["raw.edge_accelerators", "the file has 0 data row(s), at least 1 expected"],
+    ),
+    "empty_seed_file": (
+        lambda p: (p / "seeds" / "paper" / "edge_accelerators.csv").write_text(""),
+        ["BAD SEED seeds/paper/edge_accelerators.csv: the file is empty"],
+    ),
     "gpu_without_launch_date": (
         lambda p: edit_seed(p, "gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
         ["raw.gpu_specs", "row 'T4 / FP32': launch_date is empty", "launch_date is required"],
@@ -154,3 +192,32 @@ def test_bad_input_fails_the_build_and_names_row_and_rule(tmp_path, case):
     assert "last good warehouse" in result.output and "left untouched" in result.output
     assert digest(last_good) == before
     assert not [p for p in last_good.parent.iterdir() if p.name.startswith(".building-")]
+
+
+def test_windows_line_endings_bom_and_a_model_outside_the_fit_range_build_fine(tmp_path):
+    """CRLF and a UTF-8 BOM load as if absent; a model dated after every GPU of the
+    efficiency fit is built, with its energy flagged as an extrapolation."""
+    project = copy_project(tmp_path / "project")
+    append_line(project, "cv_models",
+                "future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,")
+    for seed in ("cv_models", "gpu_specs", "edge_accelerators"):
+        path = project / "seeds" / "paper" / f"{seed}.csv"
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_build(project, project / "warehouse" / "w.duckdb")
+    assert result.returncode == 0, result.output[-4000:]
+    assert result.query("select count(*) from staging.stg_paper__cv_models")[0][0] == 92
+    assert result.query("select count(*) from staging.stg_paper__edge_accelerators")[0][0] == 23
+    # no stray carriage return in the last column, first column named without the BOM
+    assert result.query(
+        "select gops_per_watt, device_name from staging.stg_paper__edge_accelerators where device_name = 'Kneron'"
+    ) == [(434.0, "Kneron")]
+    [(joules, extrapolated)] = result.query(
+        "select joules_per_inference, is_efficiency_extrapolated from marts.fct_inference_energy "
+        "where model_id = 'future_net'"
+    )
+    assert joules > 0 and extrapolated is True
+    [(alexnet_extrapolated,)] = result.query(
+        "select is_efficiency_extrapolated from marts.fct_inference_energy where model_id = 'alexnet'"
+    )
+    assert alexnet_extrapolated is False

@@ -1,0 +1,56 @@
+"""BI access: Parquet exports with absolute-path views, and a file DuckDB 1.x can read."""
+
+from __future__ import annotations
+
+import subprocess
+
+import duckdb
+
+from conftest import VENV
+
+
+def test_every_mart_is_exported_as_parquet(warehouse):
+    exports = warehouse.db_path.parent / "exports"
+    marts = {
+        name: count
+        for name, count in warehouse.query(
+            "select table_name, estimated_size from duckdb_tables() where schema_name = 'marts'"
+        )
+    }
+    assert len(marts) >= 11
+    assert sorted(p.stem for p in exports.glob("*.parquet")) == sorted(marts)
+    con = duckdb.connect()
+    for name in marts:
+        [(rows,)] = con.execute(f"select count(*) from read_parquet('{exports / name}.parquet')").fetchall()
+        assert rows == warehouse.query(f"select count(*) from marts.{name}")[0][0], name
+
+
+def test_views_sql_uses_absolute_paths_and_runs_anywhere(warehouse, tmp_path, monkeypatch):
+    views = (warehouse.db_path.parent / "exports" / "views.sql").read_text()
+    assert "read_parquet('/" in views
+    monkeypatch.chdir(tmp_path)  # absolute paths: the working directory does not matter
+    con = duckdb.connect()
+    con.execute(views)
+    [(rows,)] = con.execute("select count(*) from marts.fct_inference_energy").fetchall()
+    assert rows == 110
+    [(joules,)] = con.execute(
+        "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    ).fetchall()
+    assert joules == warehouse.query(
+        "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    )[0][0]
+
+
+def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):
+    [(tags,)] = warehouse.query(
+        "select tags from duckdb_databases() where database_name = current_database()"
+    )
+    assert tags["storage_version"].startswith("v1.0.0")
+    cli = subprocess.run(
+        [str(VENV / "bin" / "duckdb"), "-readonly", "-csv", "-noheader", str(warehouse.db_path),
+         "-c", "select version(), count(*) from marts.fct_inference_energy"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert cli.returncode == 0, cli.stderr
+    version, rows = cli.stdout.strip().split(",")
+    assert version.startswith("v1.") and rows == "110"
