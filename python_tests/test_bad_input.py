@@ -8,7 +8,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, run_build
 
 
@@ -102,7 +101,12 @@ CASES = {
     ),
     "mixed_precision_on_unsupported_gpu": (
         lambda p: append_line(p, "ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,RTX 3090 24GB,Mixed,2000,2.00"),
-        ["raw.ngc_throughputs", "#59 ResNet v1.5", "RTX 3090 24GB", "mixed-precision and TF32 rows only for v100, a100, t4"],
+        [
+            "raw.ngc_throughputs",
+            "#59 ResNet v1.5",
+            "RTX 3090 24GB",
+            "mixed-precision and TF32 rows only for v100, a100, t4",
+        ],
     ),
     "row_with_extra_value": (
         lambda p: append_line(p, "edge_accelerators", "Device X,2020,GPU,100,surplus"),
@@ -131,7 +135,10 @@ CASES = {
         lambda p: edit_seed(
             p, "gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}
         ),
-        ["[j8_gflops_per_watt] row 'A40 / FP32' is listed in paper_errata but is now consistent", "remove the stale erratum"],
+        [
+            "[j8_gflops_per_watt] row 'A40 / FP32' is listed in paper_errata but is now consistent",
+            "remove the stale erratum",
+        ],
     ),
     "zero_throughput": (
         lambda p: edit_seed(p, "ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),
@@ -198,8 +205,9 @@ def test_windows_line_endings_bom_and_a_model_outside_the_fit_range_build_fine(t
     """CRLF and a UTF-8 BOM load as if absent; a model dated after every GPU of the
     efficiency fit is built, with its energy flagged as an extrapolation."""
     project = copy_project(tmp_path / "project")
-    append_line(project, "cv_models",
-                "future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,")
+    append_line(
+        project, "cv_models", "future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,"
+    )
     for seed in ("cv_models", "gpu_specs", "edge_accelerators"):
         path = project / "seeds" / "paper" / f"{seed}.csv"
         text = path.read_text(encoding="utf-8")

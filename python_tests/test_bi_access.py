@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 import duckdb
-
 from conftest import VENV
 
 
@@ -36,20 +35,30 @@ def test_views_sql_uses_absolute_paths_and_runs_anywhere(warehouse, tmp_path, mo
     [(joules,)] = con.execute(
         "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
     ).fetchall()
-    assert joules == warehouse.query(
-        "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
-    )[0][0]
+    assert (
+        joules
+        == warehouse.query("select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'")[
+            0
+        ][0]
+    )
 
 
 def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):
-    [(tags,)] = warehouse.query(
-        "select tags from duckdb_databases() where database_name = current_database()"
-    )
+    [(tags,)] = warehouse.query("select tags from duckdb_databases() where database_name = current_database()")
     assert tags["storage_version"].startswith("v1.0.0")
     cli = subprocess.run(
-        [str(VENV / "bin" / "duckdb"), "-readonly", "-csv", "-noheader", str(warehouse.db_path),
-         "-c", "select version(), count(*) from marts.fct_inference_energy"],
-        capture_output=True, text=True, timeout=60,
+        [
+            str(VENV / "bin" / "duckdb"),
+            "-readonly",
+            "-csv",
+            "-noheader",
+            str(warehouse.db_path),
+            "-c",
+            "select version(), count(*) from marts.fct_inference_energy",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert cli.returncode == 0, cli.stderr
     version, rows = cli.stdout.strip().split(",")

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import duckdb
-
 from conftest import VENV, copy_project, run_build
 
 
@@ -24,8 +23,15 @@ def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
     target.parent.mkdir(parents=True)
     target.write_bytes(b"last good warehouse")
     env = dict(os.environ, INFERENCE_ENERGY_DB=str(target), INFERENCE_ENERGY_VENV=str(VENV))
-    proc = subprocess.Popen([str(project / "scripts" / "build")], cwd=project, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(project / "scripts" / "build")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.time() + 120
     while time.time() < deadline and not any(p.suffix == ".duckdb" for p in target.parent.glob(".building-*")):
         time.sleep(0.2)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
+import figures
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
-
-import figures
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +35,7 @@ def test_report_has_validation_and_errata_tables(warehouse):
     validation = warehouse.query("select count(*) from marts.fct_energy_validation")[0][0]
     section = page.split("Validation against measured energy")[1].split("<h2>")[0]
     assert section.count("<tr>") == validation + 1  # header + one row per case
-    assert 'status-reproduced' in section and 'status-mismatch' not in section
+    assert "status-reproduced" in section and "status-mismatch" not in section
     errata = warehouse.query("select erratum_id, printed_value from marts.fct_paper_errata")
     errata_section = page.split("Errata:")[1].split("<h2>")[0]
     assert errata_section.count("<tr>") == len(errata) + 1

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from scipy import stats
-
 from trend_fits import fit_log_linear, fit_trends, years_since
 
 
@@ -108,8 +107,11 @@ def test_fit_trends_one_tidy_row_per_trend():
 
 def test_fit_trends_names_the_trend_that_cannot_be_fitted():
     points = pd.DataFrame(
-        {"trend_id": ["ok"] * 3 + ["short"] * 2, "x_date": pd.date_range("2010-01-01", periods=5, freq="YS"),
-         "y_value": [1.0, 2.0, 4.0, 1.0, 2.0]}
+        {
+            "trend_id": ["ok"] * 3 + ["short"] * 2,
+            "x_date": pd.date_range("2010-01-01", periods=5, freq="YS"),
+            "y_value": [1.0, 2.0, 4.0, 1.0, 2.0],
+        }
     )
     with pytest.raises(ValueError, match="trend 'short': .*2 point"):
         fit_trends(points, reference_date="2010-01-01")

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 SEEDS = REPO / "seeds" / "paper"
@@ -55,8 +54,7 @@ def test_alexnet_as_printed(warehouse):
 def test_multiply_adds_are_normalised(warehouse):
     rows = dict(
         warehouse.query(
-            "select model_id, gflops from staging.stg_paper__cv_models "
-            "where gflops_convention = 'multiply_adds'"
+            "select model_id, gflops from staging.stg_paper__cv_models where gflops_convention = 'multiply_adds'"
         )
     )
     assert rows == {"xception": pytest.approx(16.8), "resnext101_32x8d_swsl": pytest.approx(32.0)}
@@ -108,7 +106,9 @@ def test_mixed_precision_only_on_ngc_gpus(warehouse):
 
 
 def test_human_energy_in_joules_per_second(warehouse):
-    rows = dict(warehouse.query("select quantity_id, joules_per_second from staging.stg_paper__human_energy_references"))
+    rows = dict(
+        warehouse.query("select quantity_id, joules_per_second from staging.stg_paper__human_energy_references")
+    )
     # Section 8: "approximately 100 Joules/s" and "approximately 10,000 Joules every second"
     assert rows["internal_food_energy"] == pytest.approx(2000 * 4184 / 86400)
     assert rows["external_energy_usa_2019"] == pytest.approx(79897 * 3.6e6 / (365 * 86400))
@@ -267,9 +267,9 @@ def test_k10_estimates_reproduced_and_k11_swap_documented(warehouse):
 
 
 def test_appendix_h_estimates(warehouse):
-    rows = {r[0]: r[1:] for r in warehouse.query(
-        "select model_id, estimated_gflops, status from marts.fct_flops_estimates"
-    )}
+    rows = {
+        r[0]: r[1:] for r in warehouse.query("select model_id, estimated_gflops, status from marts.fct_flops_estimates")
+    }
     assert rows["noisystudent_l2"][0] == pytest.approx(74 * (5.3 / 3.1) * (4.3 / 2) ** 2 * (800 / 600) ** 2)
     assert rows["fixefficientnet_b0"][0] == pytest.approx(0.78 * (320 / 224) ** 2)
     assert rows["meta_pseudo_labels_l2"][0] == rows["noisystudent_l2"][0]
@@ -278,18 +278,21 @@ def test_appendix_h_estimates(warehouse):
 
 
 def test_params_flops_correlations_reproduce_fig1(warehouse):
-    rows = {r[0]: r[1:] for r in warehouse.query(
-        "select architecture, correlation_coefficient, published_correlation "
-        "from marts.fct_params_flops_correlations where method = 'pearson_raw'"
-    )}
+    rows = {
+        r[0]: r[1:]
+        for r in warehouse.query(
+            "select architecture, correlation_coefficient, published_correlation "
+            "from marts.fct_params_flops_correlations where method = 'pearson_raw'"
+        )
+    }
     assert rows["CNN"][0] == pytest.approx(0.772, abs=0.015)
     assert rows["Transformer"][0] == pytest.approx(0.994, abs=0.002)
 
 
 def test_human_energy_comparison(warehouse):
     rows = warehouse.query(
-        "select human_reference_id, human_joules_per_second, joules_per_inference, inferences_per_second_matching_human "
-        "from marts.fct_human_energy_comparison where model_id = 'alexnet'"
+        "select human_reference_id, human_joules_per_second, joules_per_inference, "
+        "inferences_per_second_matching_human from marts.fct_human_energy_comparison where model_id = 'alexnet'"
     )
     assert len(rows) == 2
     for _, human, joules, per_second in rows:
@@ -299,9 +302,16 @@ def test_human_energy_comparison(warehouse):
 def test_trend_fits_cover_every_figure(warehouse):
     trends = {r[0] for r in warehouse.query("select trend_id from marts.fct_trend_fits")}
     assert {
-        "gpu_efficiency_cv", "gpu_efficiency_nlp",
-        "compute_cv_all", "compute_cv_best_of_year", "compute_nlp_all", "compute_nlp_most_demanding",
-        "energy_cv_all", "energy_cv_best_of_year", "energy_nlp_all", "energy_nlp_most_demanding",
+        "gpu_efficiency_cv",
+        "gpu_efficiency_nlp",
+        "compute_cv_all",
+        "compute_cv_best_of_year",
+        "compute_nlp_all",
+        "compute_nlp_most_demanding",
+        "energy_cv_all",
+        "energy_cv_best_of_year",
+        "energy_nlp_all",
+        "energy_nlp_most_demanding",
     } <= trends
     [(best, all_models)] = warehouse.query(
         "select max(case when trend_id = 'energy_cv_best_of_year' then slope_log10_per_year end), "
@@ -312,9 +322,12 @@ def test_trend_fits_cover_every_figure(warehouse):
 
 
 def test_table_1_rule(warehouse):
-    rows = {r[0]: r[1:] for r in warehouse.query(
-        "select model_id, is_selected_by_rule, is_in_published_table_1 from marts.fct_alexnet_flops_peers"
-    )}
+    rows = {
+        r[0]: r[1:]
+        for r in warehouse.query(
+            "select model_id, is_selected_by_rule, is_in_published_table_1 from marts.fct_alexnet_flops_peers"
+        )
+    }
     both = [m for m, (sel, pub) in rows.items() if sel and pub]
     assert len(both) == 6
     assert rows["mobilenet"] == (False, True)
@@ -326,14 +339,17 @@ def test_every_analysis_query_runs(warehouse):
     import subprocess
 
     import duckdb
-
     from conftest import VENV
 
     project = warehouse.db_path.parent.parent
     env = dict(os.environ, INFERENCE_ENERGY_DB=str(warehouse.db_path))
     proc = subprocess.run(
         [str(VENV / "bin" / "dbt"), "compile", "--select", "resource_type:analysis"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
     compiled = sorted((project / "target" / "compiled" / "inference_energy" / "analysis").glob("*.sql"))

@@ -8,9 +8,9 @@ in SQL). `render_all` writes every figure as PNG and SVG.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import matplotlib
@@ -112,8 +112,16 @@ def _models(marts, domain: str) -> pd.DataFrame:
 
 def _frontier(ax, points: pd.DataFrame, cost: str, flag: str) -> None:
     front = points[points[flag]].sort_values(cost)
-    ax.step(front[cost], front["performance_score"], where="post", color="grey", linewidth=2.2, alpha=0.6,
-            zorder=1, label="Pareto frontier")
+    ax.step(
+        front[cost],
+        front["performance_score"],
+        where="post",
+        color="grey",
+        linewidth=2.2,
+        alpha=0.6,
+        zorder=1,
+        label="Pareto frontier",
+    )
 
 
 # --- Figures ---------------------------------------------------------------------------
@@ -126,8 +134,14 @@ def fig01_params_vs_flops(marts):
     corr = corr[corr["method"] == "pearson_raw"].set_index("architecture")["correlation_coefficient"]
     for arch, group in cv.groupby("architecture"):
         label = f"{arch} (r = {corr[arch]:.3f})" if arch in corr.index else arch
-        ax.scatter(group["params_millions"], group["gflops"], s=22, color=ARCHITECTURE_COLOURS.get(arch),
-                   label=label, alpha=0.8)
+        ax.scatter(
+            group["params_millions"],
+            group["gflops"],
+            s=22,
+            color=ARCHITECTURE_COLOURS.get(arch),
+            label=label,
+            alpha=0.8,
+        )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("Parameters (millions, log scale)")
@@ -140,32 +154,43 @@ def fig02_accuracy_over_time(marts):
     fig, ax = _new("Fig. 2. ImageNet top-1 accuracy over time (bubble area ~ GFLOPs)")
     cv = _models(marts, "cv").dropna(subset=["top1_accuracy_pct", "gflops"])
     sizes = 8 + 600 * np.sqrt(cv["gflops"] / cv["gflops"].max())
-    scatter = ax.scatter(_dates(cv["release_date"]), cv["top1_accuracy_pct"], s=sizes, c=cv["release_year"],
-                         cmap=YEAR_CMAP, alpha=0.55, edgecolors="k", linewidths=0.3)
+    scatter = ax.scatter(
+        _dates(cv["release_date"]),
+        cv["top1_accuracy_pct"],
+        s=sizes,
+        c=cv["release_year"],
+        cmap=YEAR_CMAP,
+        alpha=0.55,
+        edgecolors="k",
+        linewidths=0.3,
+    )
     _date_axis(ax)
     ax.set_ylabel("Top-1 accuracy (%)")
     _year_colourbar(fig, ax, scatter)
     return fig
 
 
-def _over_time(marts, domain, quantity, title, ylabel, cutting_edge_trend, cutting_edge_flag, cutting_edge_label,
-               yearly_mean=False):
+def _over_time(
+    marts, domain, quantity, title, ylabel, cutting_edge_trend, cutting_edge_flag, cutting_edge_label, yearly_mean=False
+):
     fig, ax = _new(title)
     models = _models(marts, domain).dropna(subset=[quantity])
     other = models[~models[cutting_edge_flag]]
     edge = models[models[cutting_edge_flag]]
     ax.scatter(_dates(other["release_date"]), other[quantity], s=18, color="tab:blue", alpha=0.55, label="Models")
-    ax.scatter(_dates(edge["release_date"]), edge[quantity], s=34, color="tab:red", marker="D",
-               label=cutting_edge_label)
+    ax.scatter(
+        _dates(edge["release_date"]), edge[quantity], s=34, color="tab:red", marker="D", label=cutting_edge_label
+    )
     prefix = "compute" if quantity == "gflops" else "energy"
-    _plot_trend(ax, marts, f"{prefix}_{domain}_{cutting_edge_trend}", "--", "tab:red", "Fit, " + cutting_edge_label.lower())
+    _plot_trend(
+        ax, marts, f"{prefix}_{domain}_{cutting_edge_trend}", "--", "tab:red", "Fit, " + cutting_edge_label.lower()
+    )
     _plot_trend(ax, marts, f"{prefix}_{domain}_all", "-", "tab:blue", "Fit, all models")
     if yearly_mean:
         yearly = marts["fct_yearly_mean_energy"]
         yearly = yearly[yearly["domain"] == domain].sort_values("release_year")
         mid_year = [date(int(y), 7, 1) for y in yearly["release_year"]]
-        ax.plot(_dates(mid_year), yearly["mean_joules_per_inference"], ":", color="k", marker=".",
-                label="Yearly mean")
+        ax.plot(_dates(mid_year), yearly["mean_joules_per_inference"], ":", color="k", marker=".", label="Yearly mean")
     ax.set_yscale("log")
     _date_axis(ax)
     ax.set_ylabel(ylabel)
@@ -174,9 +199,16 @@ def _over_time(marts, domain, quantity, title, ylabel, cutting_edge_trend, cutti
 
 
 def fig03_cv_gflops_over_time(marts):
-    return _over_time(marts, "cv", "gflops", "Fig. 3. GFLOPs of ImageNet models over time",
-                      "GFLOPs per forward pass (log scale)", "best_of_year", "is_best_of_year",
-                      "Most accurate of its year")
+    return _over_time(
+        marts,
+        "cv",
+        "gflops",
+        "Fig. 3. GFLOPs of ImageNet models over time",
+        "GFLOPs per forward pass (log scale)",
+        "best_of_year",
+        "is_best_of_year",
+        "Most accurate of its year",
+    )
 
 
 def fig04_accuracy_vs_gflops(marts):
@@ -185,9 +217,20 @@ def fig04_accuracy_vs_gflops(marts):
     _frontier(ax, cv, "gflops", "is_pareto_optimal_gflops")
     for extra, marker, label in [(False, "o", "ImageNet-1k only"), (True, "^", "Extra training data")]:
         group = cv[cv["has_extra_data"].fillna(False) == extra]
-        scatter = ax.scatter(group["gflops"], group["performance_score"], c=group["release_year"], cmap=YEAR_CMAP,
-                             vmin=cv["release_year"].min(), vmax=cv["release_year"].max(), marker=marker, s=30,
-                             edgecolors="k", linewidths=0.3, label=label, zorder=2)
+        scatter = ax.scatter(
+            group["gflops"],
+            group["performance_score"],
+            c=group["release_year"],
+            cmap=YEAR_CMAP,
+            vmin=cv["release_year"].min(),
+            vmax=cv["release_year"].max(),
+            marker=marker,
+            s=30,
+            edgecolors="k",
+            linewidths=0.3,
+            label=label,
+            zorder=2,
+        )
     ax.set_xscale("log")
     ax.set_xlabel("GFLOPs per forward pass (log scale)")
     ax.set_ylabel("Top-1 accuracy (%)")
@@ -199,11 +242,23 @@ def fig04_accuracy_vs_gflops(marts):
 def fig05_glue_vs_gflops(marts):
     fig, ax = _new("Fig. 5. GLUE score vs GFLOPs (NLP, 128-token inputs)")
     nlp = _models(marts, "nlp").dropna(subset=["performance_score", "gflops"])
-    scatter = ax.scatter(nlp["gflops"], nlp["performance_score"], c=nlp["release_year"], cmap=YEAR_CMAP, s=40,
-                         edgecolors="k", linewidths=0.3)
+    scatter = ax.scatter(
+        nlp["gflops"],
+        nlp["performance_score"],
+        c=nlp["release_year"],
+        cmap=YEAR_CMAP,
+        s=40,
+        edgecolors="k",
+        linewidths=0.3,
+    )
     for _, row in nlp.iterrows():
-        ax.annotate(row["model_name"], (row["gflops"], row["performance_score"]), fontsize=7,
-                    xytext=(4, 3), textcoords="offset points")
+        ax.annotate(
+            row["model_name"],
+            (row["gflops"], row["performance_score"]),
+            fontsize=7,
+            xytext=(4, 3),
+            textcoords="offset points",
+        )
     ax.set_xscale("log")
     ax.set_xlabel("GFLOPs per forward pass (log scale)")
     ax.set_ylabel("GLUE score")
@@ -212,14 +267,27 @@ def fig05_glue_vs_gflops(marts):
 
 
 def fig06_nlp_gflops_over_time(marts):
-    fig = _over_time(marts, "nlp", "gflops", "Fig. 6. GFLOPs of NLP models over time",
-                     "GFLOPs per forward pass (log scale)", "most_demanding", "is_most_demanding_at_release",
-                     "Most demanding when released")
+    fig = _over_time(
+        marts,
+        "nlp",
+        "gflops",
+        "Fig. 6. GFLOPs of NLP models over time",
+        "GFLOPs per forward pass (log scale)",
+        "most_demanding",
+        "is_most_demanding_at_release",
+        "Most demanding when released",
+    )
     ax = fig.axes[0]
     nlp = _models(marts, "nlp")
     for _, row in nlp[nlp["input_tokens"] != 128].iterrows():
-        ax.annotate(f"{int(row['input_tokens'])} tok", (_dates([row["release_date"]])[0], row["gflops"]),
-                    fontsize=7, xytext=(4, -9), textcoords="offset points", color="dimgrey")
+        ax.annotate(
+            f"{int(row['input_tokens'])} tok",
+            (_dates([row["release_date"]])[0], row["gflops"]),
+            fontsize=7,
+            xytext=(4, -9),
+            textcoords="offset points",
+            color="dimgrey",
+        )
     return fig
 
 
@@ -231,8 +299,14 @@ def fig07_theoretical_gpu_efficiency(marts):
     labels = {"fp32": "FP32", "fp16": "FP16", "fp16_fp32_tensor": "FP16/FP32 tensor"}
     for precision, colour in colours.items():
         group = gpus[gpus["precision"] == precision]
-        ax.scatter(_dates(group["launch_date"]), group["gflops_per_watt"], s=24, color=colour,
-                   label=labels[precision], alpha=0.8)
+        ax.scatter(
+            _dates(group["launch_date"]),
+            group["gflops_per_watt"],
+            s=24,
+            color=colour,
+            label=labels[precision],
+            alpha=0.8,
+        )
         _plot_trend(ax, marts, f"gpu_theoretical_{precision}", "-", colour, f"Fit {labels[precision]}")
     ax.set_yscale("log")
     _date_axis(ax)
@@ -245,16 +319,30 @@ def fig07_theoretical_gpu_efficiency(marts):
 def fig08_gpu_efficiency(marts):
     fig, ax = _new("Fig. 8. GPU GFLOPS per Watt adapted for CV (CNN) and NLP (Table J.9)")
     gpus = marts["fct_gpu_efficiency"]
-    for domain, flag, colour, offset in [("cv", "is_cv_fit_point", "tab:blue", 0), ("nlp", "is_nlp_fit_point",
-                                                                                     "tab:orange", 1)]:
+    for domain, flag, colour, offset in [
+        ("cv", "is_cv_fit_point", "tab:blue", 0),
+        ("nlp", "is_nlp_fit_point", "tab:orange", 1),
+    ]:
         points = gpus[gpus[flag]]
         fp32 = points[points["precision"] == "fp32"]
         measured = points[points["precision"].isin(["mixed", "tf32"])]
         if offset == 0:
-            ax.scatter(_dates(fp32["launch_date"]), fp32["gflops_per_watt"], s=20, color="grey", alpha=0.7,
-                       label="FP32 peak (both fits)")
-        ax.scatter(_dates(measured["launch_date"]), measured["gflops_per_watt"], s=46, color=colour,
-                   marker="*", label=f"Mixed / TF32, adapted for {domain.upper()}")
+            ax.scatter(
+                _dates(fp32["launch_date"]),
+                fp32["gflops_per_watt"],
+                s=20,
+                color="grey",
+                alpha=0.7,
+                label="FP32 peak (both fits)",
+            )
+        ax.scatter(
+            _dates(measured["launch_date"]),
+            measured["gflops_per_watt"],
+            s=46,
+            color=colour,
+            marker="*",
+            label=f"Mixed / TF32, adapted for {domain.upper()}",
+        )
         _plot_trend(ax, marts, f"gpu_efficiency_{domain}", "-", colour, f"Fit {domain.upper()}")
     ax.set_yscale("log")
     _date_axis(ax)
@@ -265,23 +353,47 @@ def fig08_gpu_efficiency(marts):
 
 
 def fig09_cv_energy_over_time(marts):
-    return _over_time(marts, "cv", "joules_per_inference", "Fig. 9. Estimated Joules per forward pass (CV)",
-                      "Joules per inference (log scale)", "best_of_year", "is_best_of_year",
-                      "Most accurate of its year", yearly_mean=True)
+    return _over_time(
+        marts,
+        "cv",
+        "joules_per_inference",
+        "Fig. 9. Estimated Joules per forward pass (CV)",
+        "Joules per inference (log scale)",
+        "best_of_year",
+        "is_best_of_year",
+        "Most accurate of its year",
+        yearly_mean=True,
+    )
 
 
 def fig10_nlp_energy_over_time(marts):
-    return _over_time(marts, "nlp", "joules_per_inference", "Fig. 10. Estimated Joules per forward pass (NLP)",
-                      "Joules per inference (log scale)", "most_demanding", "is_most_demanding_at_release",
-                      "Most demanding when released", yearly_mean=True)
+    return _over_time(
+        marts,
+        "nlp",
+        "joules_per_inference",
+        "Fig. 10. Estimated Joules per forward pass (NLP)",
+        "Joules per inference (log scale)",
+        "most_demanding",
+        "is_most_demanding_at_release",
+        "Most demanding when released",
+        yearly_mean=True,
+    )
 
 
 def _score_vs_energy(marts, domain, title, ylabel):
     fig, ax = _new(title)
     models = _models(marts, domain).dropna(subset=["performance_score", "joules_per_inference"])
     _frontier(ax, models, "joules_per_inference", "is_pareto_optimal")
-    scatter = ax.scatter(models["joules_per_inference"], models["performance_score"], c=models["release_year"],
-                         cmap=YEAR_CMAP, s=30, edgecolors="k", linewidths=0.3, zorder=2)
+    scatter = ax.scatter(
+        models["joules_per_inference"],
+        models["performance_score"],
+        c=models["release_year"],
+        cmap=YEAR_CMAP,
+        s=30,
+        edgecolors="k",
+        linewidths=0.3,
+        zorder=2,
+    )
     ax.set_xscale("log")
     ax.set_xlabel("Joules per inference (log scale)")
     ax.set_ylabel(ylabel)
@@ -299,28 +411,46 @@ def fig12_glue_vs_energy(marts):
 
 
 def _versus_humans(marts, domain, title, edge_trend, edge_flag, edge_label):
-    fig = _over_time(marts, domain, "joules_per_inference", title, "Joules (log scale)", edge_trend, edge_flag,
-                     edge_label)
+    fig = _over_time(
+        marts, domain, "joules_per_inference", title, "Joules (log scale)", edge_trend, edge_flag, edge_label
+    )
     ax = fig.axes[0]
     humans = marts["fct_human_energy_comparison"]
     humans = humans[humans["domain"] == domain].drop_duplicates("human_reference_id")
     for _, row in humans.iterrows():
         label, colour = HUMAN_REFERENCES.get(row["human_reference_id"], (row["human_reference_id"], "k"))
-        ax.axhline(row["human_joules_per_second"], color=colour, linestyle="-.", linewidth=1.5,
-                   label=f"{label}: {row['human_joules_per_second']:,.0f} J")
+        ax.axhline(
+            row["human_joules_per_second"],
+            color=colour,
+            linestyle="-.",
+            linewidth=1.5,
+            label=f"{label}: {row['human_joules_per_second']:,.0f} J",
+        )
     # The human lines sit at the top of the plot: keep the legend clear of them.
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=7)
     return fig
 
 
 def fig13_cv_energy_vs_humans(marts):
-    return _versus_humans(marts, "cv", "Fig. 13. Joules per forward pass vs human energy use in 1 s (CV)",
-                          "best_of_year", "is_best_of_year", "Most accurate of its year")
+    return _versus_humans(
+        marts,
+        "cv",
+        "Fig. 13. Joules per forward pass vs human energy use in 1 s (CV)",
+        "best_of_year",
+        "is_best_of_year",
+        "Most accurate of its year",
+    )
 
 
 def fig14_nlp_energy_vs_humans(marts):
-    return _versus_humans(marts, "nlp", "Fig. 14. Joules per forward pass vs human energy use in 1 s (NLP)",
-                          "most_demanding", "is_most_demanding_at_release", "Most demanding when released")
+    return _versus_humans(
+        marts,
+        "nlp",
+        "Fig. 14. Joules per forward pass vs human energy use in 1 s (NLP)",
+        "most_demanding",
+        "is_most_demanding_at_release",
+        "Most demanding when released",
+    )
 
 
 FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {

@@ -15,9 +15,8 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pandas as pd
-
 import figures
+import pandas as pd
 
 CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -93,36 +92,53 @@ def key_numbers_table(fits: pd.DataFrame) -> str:
         if trend_id not in by_id.index:
             continue
         fit = by_id.loc[trend_id]
-        rows.append([
-            html.escape(label),
-            f"{int(fit['n_points'])}",
-            f"{fit['annual_growth_factor']:.2f} [{fit['annual_growth_factor_ci95_low']:.2f}, "
-            f"{fit['annual_growth_factor_ci95_high']:.2f}]",
-            (f"{fit['doubling_time_years']:.2f} [{fit['doubling_time_years_ci95_low']:.2f}, "
-             f"{fit['doubling_time_years_ci95_high']:.2f}]")
-            if pd.notna(fit["doubling_time_years_ci95_low"]) else f"{fit['doubling_time_years']:.2f} (interval spans 0)",
-            f"{fit['r_squared']:.2f}",
-        ])
-    return _table(["Trend", "n", "Growth per year [95 % CI]", "Doubling time, years [95 % CI]", "R²"], rows,
-                  numeric={1, 4})
+        rows.append(
+            [
+                html.escape(label),
+                f"{int(fit['n_points'])}",
+                f"{fit['annual_growth_factor']:.2f} [{fit['annual_growth_factor_ci95_low']:.2f}, "
+                f"{fit['annual_growth_factor_ci95_high']:.2f}]",
+                (
+                    f"{fit['doubling_time_years']:.2f} [{fit['doubling_time_years_ci95_low']:.2f}, "
+                    f"{fit['doubling_time_years_ci95_high']:.2f}]"
+                )
+                if pd.notna(fit["doubling_time_years_ci95_low"])
+                else f"{fit['doubling_time_years']:.2f} (interval spans 0)",
+                f"{fit['r_squared']:.2f}",
+            ]
+        )
+    return _table(
+        ["Trend", "n", "Growth per year [95 % CI]", "Doubling time, years [95 % CI]", "R²"], rows, numeric={1, 4}
+    )
 
 
 def validation_table(validation: pd.DataFrame) -> str:
     rows = []
     for _, r in validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"]).iterrows():
-        rows.append([
-            html.escape(r["table_ref"]),
-            html.escape(r["architecture"]),
-            html.escape(r["gpu_name"]),
-            html.escape(r["precision"]),
-            _fmt(r["measured_joules"], 4),
-            _fmt(r["published_estimate_joules"], 4),
-            f"{r['estimated_joules']:.4f} [{r['estimated_joules_ci95_low']:.4f}, {r['estimated_joules_ci95_high']:.4f}]",
-            f'<span class="status-{html.escape(r["status"])}">{html.escape(r["status"])}</span>',
-        ])
+        rows.append(
+            [
+                html.escape(r["table_ref"]),
+                html.escape(r["architecture"]),
+                html.escape(r["gpu_name"]),
+                html.escape(r["precision"]),
+                _fmt(r["measured_joules"], 4),
+                _fmt(r["published_estimate_joules"], 4),
+                f"{r['estimated_joules']:.4f} "
+                f"[{r['estimated_joules_ci95_low']:.4f}, {r['estimated_joules_ci95_high']:.4f}]",
+                f'<span class="status-{html.escape(r["status"])}">{html.escape(r["status"])}</span>',
+            ]
+        )
     return _table(
-        ["Table", "Architecture", "GPU", "Precision", "Measured J", "Paper's estimate J", "Our estimate J [95 % CI]",
-         "Status"],
+        [
+            "Table",
+            "Architecture",
+            "GPU",
+            "Precision",
+            "Measured J",
+            "Paper's estimate J",
+            "Our estimate J [95 % CI]",
+            "Status",
+        ],
         rows,
         numeric={4, 5, 6},
     )
@@ -130,8 +146,13 @@ def validation_table(validation: pd.DataFrame) -> str:
 
 def errata_table(errata: pd.DataFrame) -> str:
     rows = [
-        [html.escape(r["table_ref"]), html.escape(r["row_key"]), html.escape(str(r["printed_value"])),
-         _fmt(r["derived_value"], 4), html.escape(r["explanation"])]
+        [
+            html.escape(r["table_ref"]),
+            html.escape(r["row_key"]),
+            html.escape(str(r["printed_value"])),
+            _fmt(r["derived_value"], 4),
+            html.escape(r["explanation"]),
+        ]
         for _, r in errata.iterrows()
     ]
     return _table(["Table", "Row", "Printed", "Derived", "Explanation"], rows, numeric={2, 3})
@@ -158,7 +179,7 @@ def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path
 
     figure_html = "\n".join(
         f'<figure id="{name}"><img src="figures/{name}.png" alt="{html.escape(caption)}">'
-        f"<figcaption>{html.escape(caption)} (<a href=\"figures/{name}.svg\">SVG</a>)</figcaption></figure>"
+        f'<figcaption>{html.escape(caption)} (<a href="figures/{name}.svg">SVG</a>)</figcaption></figure>'
         for name, caption in FIGURE_CAPTIONS.items()
     )
     page = f"""<!DOCTYPE html>

@@ -37,13 +37,18 @@ def _suites(gx) -> dict[str, list]:
     return {
         "fct_inference_energy": [
             e.ExpectTableRowCountToEqual(value=110),  # 91 ImageNet + 19 NLP models
-            e.ExpectColumnValuesToBeBetween(column="joules_per_inference", min_value=1e-4, max_value=1e5,
-                                            mostly=1.0),
+            e.ExpectColumnValuesToBeBetween(column="joules_per_inference", min_value=1e-4, max_value=1e5, mostly=1.0),
             e.ExpectColumnValuesToBeBetween(column="gflops_per_watt_at_release", min_value=1, max_value=2000),
-            e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="joules_per_inference_ci95_high",
-                                                      column_B="joules_per_inference", ignore_row_if="either_value_is_missing"),
-            e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="joules_per_inference",
-                                                      column_B="joules_per_inference_ci95_low", ignore_row_if="either_value_is_missing"),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="joules_per_inference_ci95_high",
+                column_B="joules_per_inference",
+                ignore_row_if="either_value_is_missing",
+            ),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="joules_per_inference",
+                column_B="joules_per_inference_ci95_low",
+                ignore_row_if="either_value_is_missing",
+            ),
             e.ExpectColumnValuesToBeInSet(column="domain", value_set=["cv", "nlp"]),
             e.ExpectColumnValuesToBeBetween(column="top1_accuracy_pct", min_value=50, max_value=95),
             e.ExpectColumnValuesToBeBetween(column="glue_score", min_value=60, max_value=95),
@@ -64,8 +69,7 @@ def _suites(gx) -> dict[str, list]:
         "fct_mixed_precision_speedups": [
             e.ExpectTableRowCountToEqual(value=8),
             e.ExpectColumnValuesToBeBetween(column="mean_speedup", min_value=1, max_value=10),
-            e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="max_speedup", column_B="min_speedup",
-                                                      or_equal=True),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="max_speedup", column_B="min_speedup", or_equal=True),
         ],
         "fct_trend_fits": [
             # 5 GPU-efficiency fits (Figs. 7-8) + 8 compute and energy fits (Figs. 3, 6, 9, 10)
@@ -97,8 +101,9 @@ def _suites(gx) -> dict[str, list]:
         ],
         "fct_yearly_mean_energy": [
             e.ExpectTableRowCountToBeBetween(min_value=10, max_value=20),
-            e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="max_joules_per_inference",
-                                                      column_B="min_joules_per_inference", or_equal=True),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="max_joules_per_inference", column_B="min_joules_per_inference", or_equal=True
+            ),
         ],
     }
 
@@ -109,8 +114,13 @@ def read_frames(db_path: str | Path) -> dict[str, pd.DataFrame]:
         frames = {
             name: con.execute(f"select * from marts.{name}").df()
             for name in (
-                "fct_inference_energy", "fct_gpu_efficiency", "fct_mixed_precision_speedups", "fct_trend_fits",
-                "fct_energy_validation", "fct_human_energy_comparison", "fct_yearly_mean_energy",
+                "fct_inference_energy",
+                "fct_gpu_efficiency",
+                "fct_mixed_precision_speedups",
+                "fct_trend_fits",
+                "fct_energy_validation",
+                "fct_human_energy_comparison",
+                "fct_yearly_mean_energy",
             )
         }
     finally:
@@ -133,7 +143,6 @@ def read_frames(db_path: str | Path) -> dict[str, pd.DataFrame]:
 def validate(frames: dict[str, pd.DataFrame]) -> list[MartResult]:
     """Run one checkpoint per frame; return a result per frame."""
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
@@ -149,8 +158,9 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[MartResult]:
         definition = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"{name}__validation", data=batch, suite=suite)
         )
-        checkpoint = context.checkpoints.add(gx.Checkpoint(name=f"{name}__checkpoint",
-                                                           validation_definitions=[definition]))
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(name=f"{name}__checkpoint", validation_definitions=[definition])
+        )
         run = checkpoint.run(batch_parameters={"dataframe": frames[name]})
         failed = []
         evaluated = 0
