@@ -22,6 +22,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator, NullFormatter  # noqa: E402
 
 MARTS = (
     "fct_inference_energy",
@@ -101,8 +102,17 @@ def _new(title: str) -> tuple[Figure, plt.Axes]:
 
 
 def _year_colourbar(fig, ax, scatter) -> None:
-    bar = fig.colorbar(scatter, ax=ax, pad=0.01)
+    bar = fig.colorbar(scatter, ax=ax, pad=0.01, ticks=MaxNLocator(integer=True))
     bar.set_label("Release year")
+
+
+def _log_x_without_minor_labels(ax, plain_ticks: tuple[float, ...] = ()) -> None:
+    # Over less than two decades matplotlib labels minor ticks too, and they collide;
+    # plain_ticks replaces them with a few readable values.
+    ax.set_xscale("log")
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    if plain_ticks:
+        ax.set_xticks(plain_ticks, [f"{tick:g}" for tick in plain_ticks])
 
 
 def _models(marts, domain: str) -> pd.DataFrame:
@@ -259,7 +269,7 @@ def fig05_glue_vs_gflops(marts):
             xytext=(4, 3),
             textcoords="offset points",
         )
-    ax.set_xscale("log")
+    _log_x_without_minor_labels(ax, plain_ticks=(3, 5, 10, 20, 50, 100))
     ax.set_xlabel("GFLOPs per forward pass (log scale)")
     ax.set_ylabel("GLUE score")
     _year_colourbar(fig, ax, scatter)
@@ -394,7 +404,7 @@ def _score_vs_energy(marts, domain, title, ylabel):
         linewidths=0.3,
         zorder=2,
     )
-    ax.set_xscale("log")
+    _log_x_without_minor_labels(ax)
     ax.set_xlabel("Joules per inference (log scale)")
     ax.set_ylabel(ylabel)
     ax.legend(loc="lower right", fontsize=8)
