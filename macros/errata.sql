@@ -46,3 +46,15 @@
         on checks.check_name = exceptions.check_name and checks.row_key = exceptions.row_key
     where checks.row_key is null
 {% endmacro %}
+
+{#
+    Status of a printed number against our derivation: reproduced, a
+    documented_erratum (listed in paper_errata), or an undocumented mismatch.
+#}
+{% macro reproduction_status(is_consistent_sql, erratum_id_sql) -%}
+    case
+        when {{ is_consistent_sql }} then 'reproduced'
+        when {{ erratum_id_sql }} is not null then 'documented_erratum'
+        else 'mismatch'
+    end
+{%- endmacro %}

@@ -32,11 +32,7 @@ final as (
         cast((cases.estimated_joules - cases.measured_joules) / cases.measured_joules as double)
             as relative_difference,
         cast(
-            case
-                when cases.is_published_estimate_reproduced then 'reproduced'
-                when errata.erratum_id is not null then 'documented_erratum'
-                else 'mismatch'
-            end as varchar
+            {{ reproduction_status('cases.is_published_estimate_reproduced', 'errata.erratum_id') }} as varchar
         ) as status,
         cast(errata.erratum_id as varchar) as erratum_id
     from cases

@@ -33,13 +33,7 @@ final as (
         cast(estimates.printed_estimate_gflops as double) as printed_appendix_h_gflops,
         cast((estimates.estimated_gflops - models.gflops) / models.gflops as double) as relative_difference,
         cast(checks.is_consistent as boolean) as is_within_printed_precision,
-        cast(
-            case
-                when checks.is_consistent then 'reproduced'
-                when errata.erratum_id is not null then 'documented_erratum'
-                else 'mismatch'
-            end as varchar
-        ) as status,
+        cast({{ reproduction_status('checks.is_consistent', 'errata.erratum_id') }} as varchar) as status,
         cast(errata.erratum_id as varchar) as erratum_id
     from estimates
     inner join models on estimates.estimated_model_id = models.model_id
