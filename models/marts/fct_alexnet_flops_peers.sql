@@ -1,8 +1,8 @@
 {#
     Table 1 by a documented rule: for each release year and extra-data group,
     the ImageNet model whose GFLOPs are closest to AlexNet's (on a log scale;
-    ties broken by accuracy), among models within a factor of 2.5 of AlexNet's
-    GFLOPs. Rows of the printed Table 1 that the rule does not select are kept
+    ties broken by accuracy), among models within a factor (var
+    alexnet_peer_gflops_factor, 2.5) of AlexNet's GFLOPs. Rows of the printed Table 1 that the rule does not select are kept
     and flagged, so the comparison is visible.
 #}
 with models as (
@@ -34,7 +34,10 @@ candidates as (
         ) as closeness_rank
     from models
     cross join alexnet
-    where models.gflops between alexnet.gflops / 2.5 and alexnet.gflops * 2.5
+    where
+        models.gflops
+        between alexnet.gflops / {{ var('alexnet_peer_gflops_factor') }}
+        and alexnet.gflops * {{ var('alexnet_peer_gflops_factor') }}
 ),
 
 selected as (
