@@ -115,6 +115,33 @@ def _log_x_without_minor_labels(ax, plain_ticks: tuple[float, ...] = ()) -> None
         ax.set_xticks(plain_ticks, [f"{tick:g}" for tick in plain_ticks])
 
 
+LABEL_OFFSETS = [(7, -3), (7, 7), (7, -13), (7, 16), (7, -22), (-8, 9), (-8, -15), (7, 26), (7, -32)]
+
+
+def _label_points(ax, xs, ys, labels) -> None:
+    """Label points, trying a few offsets so that no two labels overlap."""
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    for x, y, text in zip(xs, ys, labels, strict=True):
+        for dx, dy in LABEL_OFFSETS:
+            annotation = ax.annotate(
+                text,
+                (x, y),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=7,
+                ha="left" if dx > 0 else "right",
+            )
+            box = annotation.get_window_extent(renderer).expanded(1.05, 1.15)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            annotation.remove()
+        else:  # no free spot: keep the first choice rather than drop the label
+            annotation = ax.annotate(text, (x, y), xytext=LABEL_OFFSETS[0], textcoords="offset points", fontsize=7)
+            placed.append(annotation.get_window_extent(renderer))
+
+
 def _models(marts, domain: str) -> pd.DataFrame:
     models = marts["fct_inference_energy"]
     return models[models["domain"] == domain].copy()
@@ -261,18 +288,37 @@ def fig05_glue_vs_gflops(marts):
         edgecolors="k",
         linewidths=0.3,
     )
-    for _, row in nlp.iterrows():
-        ax.annotate(
-            row["model_name"],
-            (row["gflops"], row["performance_score"]),
-            fontsize=7,
-            xytext=(4, 3),
-            textcoords="offset points",
-        )
     _log_x_without_minor_labels(ax, plain_ticks=(3, 5, 10, 20, 50, 100))
     ax.set_xlabel("GFLOPs per forward pass (log scale)")
     ax.set_ylabel("GLUE score")
     _year_colourbar(fig, ax, scatter)
+    ordered = nlp.sort_values("performance_score", ascending=False)
+    _label_points(ax, ordered["gflops"], ordered["performance_score"], ordered["model_name"])
+    return fig
+
+
+def figG15_glue_over_time(marts):
+    fig, ax = _new("Fig. G.15. GLUE score over time (bubble area ~ GFLOPs)")
+    nlp = _models(marts, "nlp").dropna(subset=["performance_score", "gflops"])
+    sizes = 8 + 600 * np.sqrt(nlp["gflops"] / nlp["gflops"].max())
+    ax.scatter(
+        _dates(nlp["release_date"]),
+        nlp["performance_score"],
+        s=sizes,
+        color="tab:orange",
+        alpha=0.55,
+        edgecolors="k",
+        linewidths=0.3,
+    )
+    # room on the right for the labels of the 2020 models
+    first, last = pd.to_datetime(nlp["release_date"]).min(), pd.to_datetime(nlp["release_date"]).max()
+    ax.set_xlim(_dates([first - pd.Timedelta(days=60), last + pd.Timedelta(days=200)]))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.set_xlabel("Release date")
+    ax.set_ylabel("GLUE score")
+    ordered = nlp.sort_values(["release_date", "performance_score"], ascending=[True, False])
+    _label_points(ax, _dates(ordered["release_date"]), ordered["performance_score"], ordered["model_name"])
     return fig
 
 
@@ -478,6 +524,8 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "fig12_glue_vs_energy": fig12_glue_vs_energy,
     "fig13_cv_energy_vs_humans": fig13_cv_energy_vs_humans,
     "fig14_nlp_energy_vs_humans": fig14_nlp_energy_vs_humans,
+    # Appendix G's companion of Fig. 5, with the bubble encoding of Fig. 2.
+    "figG15_glue_over_time": figG15_glue_over_time,
 }
 
 

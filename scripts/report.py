@@ -50,6 +50,7 @@ FIGURE_CAPTIONS = {
     "fig12_glue_vs_energy": "GLUE score vs Joules (NLP) by year; the Pareto frontier in grey.",
     "fig13_cv_energy_vs_humans": "Joules per inference (CV) against a person's energy use in one second.",
     "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
+    "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with GFLOPs.",
 }
 
 KEY_TRENDS = [
