@@ -33,7 +33,7 @@ def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
         start_new_session=True,
     )
     deadline = time.time() + 120
-    while time.time() < deadline and not any(p.suffix == ".duckdb" for p in target.parent.glob(".building-*")):
+    while time.time() < deadline and not any(target.parent.glob(".building-*/*.duckdb")):
         time.sleep(0.2)
     assert any(target.parent.glob(".building-*")), "the build never started writing"
     time.sleep(2)  # somewhere in the middle of dbt build
