@@ -93,3 +93,11 @@
         when 'year' then 365.0 * 86400.0
     end
 {%- endmacro %}
+
+{#
+    Decimals a number is printed with in its text seed ('0.040' -> 3, '15.70' -> 2,
+    '37.4' -> 1, '124' -> 0): the precision "equal within rounding" checks allow.
+#}
+{% macro printed_decimals(value_sql) -%}
+    cast(length(split_part(trim({{ value_sql }}), '.', 2)) as integer)
+{%- endmacro %}

@@ -41,6 +41,11 @@ def test_report_has_validation_and_errata_tables(warehouse):
     assert errata_section.count("<tr>") == len(errata) + 1
     assert "5270" in errata_section
     assert re.search(r"GPU efficiency for CNN inference.*?2\.6\d \[", page, re.S)
+    # the conclusion is stated in this build's numbers, not typed in
+    [(best,)] = warehouse.query(
+        "select annual_growth_factor from marts.fct_trend_fits where trend_id = 'energy_cv_best_of_year'"
+    )
+    assert f"grows x{best:.2f} per year" in page
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURES))

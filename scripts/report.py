@@ -113,6 +113,19 @@ def key_numbers_table(fits: pd.DataFrame) -> str:
     )
 
 
+def energy_growth_sentence(fits: pd.DataFrame) -> str:
+    """The paper's conclusion, in this build's numbers."""
+    growth = fits.set_index("trend_id")["annual_growth_factor"]
+    return (
+        "<p>Energy per inference of the most accurate ImageNet model of each year grows "
+        f"x{growth['energy_cv_best_of_year']:.2f} per year; over all ImageNet models it grows "
+        f"x{growth['energy_cv_all']:.2f} per year. For NLP: x{growth['energy_nlp_most_demanding']:.2f} "
+        f"for the models most demanding when released, x{growth['energy_nlp_all']:.2f} for all. The "
+        "paper's reading: cutting-edge models keep getting costlier, while the efficient models that "
+        "follow a breakthrough keep general-use inference cheap.</p>"
+    )
+
+
 def validation_table(validation: pd.DataFrame) -> str:
     rows = []
     for _, r in validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"]).iterrows():
@@ -204,9 +217,7 @@ NVIDIA GPUs adapted to CNN and NLP workloads with measured mixed-precision speed
 
 <h2>Key numbers</h2>
 {key_numbers_table(marts["fct_trend_fits"])}
-<p>Energy grows fast for the cutting-edge models but stays almost flat across all models: the
-algorithmic and hardware progress that comes a year or two after a breakthrough keeps
-general-use inference cheap.</p>
+{energy_growth_sentence(marts["fct_trend_fits"])}
 
 <h2>Figures</h2>
 {figure_html}

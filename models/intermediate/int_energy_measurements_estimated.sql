@@ -13,6 +13,17 @@ review as (
     select * from {{ ref('stg_paper__resnet50_review_energy') }}
 ),
 
+{# K.11 measures each GPU in two precisions: one row per precision #}
+review_by_precision as (
+    unpivot review
+    on
+    (images_per_second_fp32, published_joules_per_image_fp32) as fp32,
+    (images_per_second_fp16, published_joules_per_image_fp16) as fp16
+    into
+    name precision
+    value images_per_second, published_joules_per_image
+),
+
 models as (
     select * from {{ ref('stg_paper__cv_models') }}
 ),
@@ -41,7 +52,7 @@ measurements as (
         measured_joules,
         measured_joules as published_measured_joules,
         published_estimate_joules,
-        3 as published_estimate_decimals,
+        published_estimate_decimals,
         'round' as published_estimate_rounding
     from nvml
     union all
@@ -51,29 +62,14 @@ measurements as (
         cv_model_id,
         gpu_id,
         gpu_name,
-        'fp32' as precision,
-        watts / images_per_second_fp32 as measured_joules,
-        published_joules_per_image_fp32 as published_measured_joules,
+        precision,
+        watts / images_per_second as measured_joules,
+        published_joules_per_image as published_measured_joules,
         published_estimate_joules,
-        4 as published_estimate_decimals,
+        published_estimate_decimals,
         {# K.11 truncates: 288 / 1617 = 0.17811 -> 0.1781 but 266 / 1515 = 0.17558 -> 0.1755 #}
         'truncate' as published_estimate_rounding
-    from review
-    union all
-    select
-        'K.11' as table_ref,
-        'ResNet-50' as architecture,
-        cv_model_id,
-        gpu_id,
-        gpu_name,
-        'fp16' as precision,
-        watts / images_per_second_fp16 as measured_joules,
-        published_joules_per_image_fp16 as published_measured_joules,
-        published_estimate_joules,
-        4 as published_estimate_decimals,
-        {# K.11 truncates: 288 / 1617 = 0.17811 -> 0.1781 but 266 / 1515 = 0.17558 -> 0.1755 #}
-        'truncate' as published_estimate_rounding
-    from review
+    from review_by_precision
 ),
 
 estimated as (

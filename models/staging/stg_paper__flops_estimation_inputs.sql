@@ -18,7 +18,7 @@ typed as (
         {# half a unit of the last significant printed digit: '1040' -> 5, '1.6' -> 0.05 #}
         case
             when contains(trim(printed_estimate_gflops), '.')
-                then 0.5 * pow(10, -length(split_part(trim(printed_estimate_gflops), '.', 2)))
+                then 0.5 * pow(10, -{{ printed_decimals('printed_estimate_gflops') }})
             else 0.5 * pow(
                 10,
                 length(trim(printed_estimate_gflops)) - length(rtrim(trim(printed_estimate_gflops), '0'))

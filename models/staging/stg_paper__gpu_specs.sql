@@ -11,7 +11,7 @@ typed as (
         trim(precision_label) as precision_label,
         {{ typed('tflops', 'double') }} as tflops,
         {# printed precision of TFLOPS, for "equal within rounding" checks #}
-        length(split_part(trim(tflops), '.', 2)) as tflops_printed_decimals,
+        {{ printed_decimals('tflops') }} as tflops_printed_decimals,
         {{ typed('watts', 'double') }} as watts,
         {{ iso_date('launch_date') }} as launch_date,
         lower(trim(gpu_type)) as gpu_type,

@@ -10,7 +10,8 @@ typed as (
         {{ gpu_id('gpu_name') }} as gpu_id,
         trim(gpu_name) as gpu_name,
         {{ typed('measured_joules', 'double') }} as measured_joules,
-        {{ typed('published_estimate_joules', 'double') }} as published_estimate_joules
+        {{ typed('published_estimate_joules', 'double') }} as published_estimate_joules,
+        {{ printed_decimals('published_estimate_joules') }} as published_estimate_decimals
     from source
 )
 
