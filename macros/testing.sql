@@ -1,16 +1,20 @@
 {#
-    Helpers for our generic tests. Each test collects the rows that break its
-    rule, with a message per row, and raise_row_failures() turns them into a
-    single DuckDB error that dbt prints as is, e.g.
+    Helpers for our generic and singular tests. Every test of ours is a plain
+    `select` of the failing rows (dbt's own shape, so severity, warn_if /
+    error_if and store_failures work), with two columns that say what is wrong:
 
-        raw.gpu_specs: 1 row(s) break rule "watts must be positive":
-        row 'Tesla V100 / FP32' (watts=-300.0)
+        rule              the sentence the row breaks
+        failure_message   the row named by its key, and what is wrong with it,
+                          e.g. "row 'Tesla V100 / FP32' (watts=-300.0)"
 
-    so a failed build names the table, the row and the rule (dbt's built-in
-    tests only report a count). A test that finds no bad row returns no rows
-    and passes.
+    The failing rows are stored in the `audit` schema (dbt_project.yml) and
+    scripts/print_test_failures.py prints them after a failed build.
 #}
 
+{#
+    The graph node (seed or model) behind a relation, to read its YAML: the
+    declared columns and `meta.row_key`.
+#}
 {% macro node_for_relation(relation) %}
     {% if execute %}
         {% for node in graph.nodes.values() %}
@@ -29,7 +33,8 @@
     `meta.row_key` (a column or SQL expression) and optionally
     `meta.row_key_label` (what to call it; default the column name, or "row"
     for an expression). Gives e.g. "model_id 'alexnet'" or
-    "row 'Tesla V100 / FP32'".
+    "row 'Tesla V100 / FP32'". scripts/print_test_failures.py builds the same
+    label for dbt's built-in tests.
 #}
 {% macro row_label(model) %}
     {% set node = node_for_relation(model) %}
@@ -47,38 +52,15 @@
     {{ return("'" ~ label ~ " ' || " ~ quote ~ " || coalesce(cast((" ~ key ~ ") as varchar), 'null') || " ~ quote) }}
 {% endmacro %}
 
-{% macro raise_row_failures(model, rule, failures_sql) %}
-with failures as (
-    {{ failures_sql }}
-),
-
-ranked as (
+{#
+    `failures_sql` selects one `failure_message` per failing row; this adds
+    the `rule` column. The shape every test of ours returns.
+#}
+{% macro failing_rows(rule, failures_sql) %}
     select
-        failure_message,
-        row_number() over (order by failure_message) as failure_rank
-    from failures
-),
-
-summary as (
-    select
-        count(*) as n_failures,
-        {# At most 20 rows are spelled out: enough to fix, short enough to read. #}
-        string_agg(failure_message, '; ' order by failure_message)
-            filter (where failure_rank <= 20) as messages
-    from ranked
-)
-
-select n_failures
-from summary
-where
-    case
-        when n_failures > 0
-            then error(
-                {{ sql_string(model.schema ~ '.' ~ model.identifier) }}
-                || ': ' || n_failures || ' row(s) break rule "'
-                || {{ sql_string(rule) }} || '": ' || messages
-                || case when n_failures > 20 then '; ... and ' || (n_failures - 20) || ' more' else '' end
-            ) is null
-        else false
-    end
+        {{ sql_string(rule) }} as rule,
+        failures.failure_message
+    from (
+        {{ failures_sql }}
+    ) as failures
 {% endmacro %}

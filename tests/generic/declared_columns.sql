@@ -29,5 +29,5 @@
         from {{ model }}
         having count(*) < {{ min_rows }}
     {% endset %}
-    {{ raise_row_failures(model, 'the file has the declared columns and at least ' ~ min_rows ~ ' row(s)', failures) }}
+    {{ failing_rows('the file has the declared columns and at least ' ~ min_rows ~ ' row(s)', failures) }}
 {% endtest %}

@@ -1,7 +1,8 @@
 {#
     Every non-empty value of a text-loaded seed must be castable to the
     `data_type` declared for its column in the seed YAML (double, integer,
-    date = ISO YYYY-MM-DD, boolean = true/false, varchar = anything).
+    date = ISO YYYY-MM-DD, boolean = true/false, varchar = anything). Numbers
+    must be finite: 'nan' and 'inf' cast to double but are no measurement.
     Columns without a declared data_type are not checked.
 #}
 {% test declared_types(model) %}
@@ -22,20 +23,22 @@
                 {% set ok = inference_energy.text_boolean(value) ~ ' is not null' %}
             {% elif dtype in ['varchar', 'text', 'string'] %}
                 {% set ok = 'true' %}
+            {% elif dtype in ['double', 'float', 'real'] %}
+                {% set ok = 'isfinite(try_cast(' ~ value ~ ' as double))' %}
             {% else %}
                 {% set ok = 'try_cast(' ~ value ~ ' as ' ~ dtype ~ ') is not null' %}
             {% endif %}
             {% do checks.append(
                 "select " ~ row_label(model) ~ " || ': column " ~ column.name ~ " = ''' || "
-                ~ value ~ " || ''' is not a valid " ~ dtype
-                ~ (" (expected YYYY-MM-DD)" if dtype == 'date' else "")
+                ~ value ~ " || ''' is not a valid " ~ ('finite ' if dtype in ['double', 'float', 'real'] else '')
+                ~ dtype ~ (" (expected YYYY-MM-DD)" if dtype == 'date' else "")
                 ~ "' as failure_message from " ~ model
-                ~ " where nullif(" ~ value ~ ", '') is not null and not (" ~ ok ~ ")"
+                ~ " where nullif(" ~ value ~ ", '') is not null and not coalesce(" ~ ok ~ ", false)"
             ) %}
         {% endfor %}
     {% endif %}
     {% if checks | length == 0 %}
         {% do checks.append("select 'x' as failure_message where false") %}
     {% endif %}
-    {{ raise_row_failures(model, 'values must match the data_type declared in YAML', checks | join('\nunion all\n')) }}
+    {{ failing_rows('values must match the data_type declared in YAML', checks | join('\nunion all\n')) }}
 {% endtest %}

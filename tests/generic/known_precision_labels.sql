@@ -7,5 +7,5 @@
         from {{ model }}
         where {{ canonical_precision(column_name) }} is null
     {% endset %}
-    {{ raise_row_failures(model, 'precision label must be known', failures) }}
+    {{ failing_rows('precision label must be known', failures) }}
 {% endtest %}

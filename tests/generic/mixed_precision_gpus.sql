@@ -17,9 +17,5 @@
         where {{ canonical_precision(precision_column) }} in ({{ sql_list(measured) }})
             and {{ gpu_id(gpu_column) }} not in ({{ sql_list(allowed) }})
     {% endset %}
-    {{ raise_row_failures(
-        model,
-        'mixed-precision and TF32 rows only for ' ~ allowed | join(', '),
-        failures
-    ) }}
+    {{ failing_rows('mixed-precision and TF32 rows only for ' ~ allowed | join(', '), failures) }}
 {% endtest %}

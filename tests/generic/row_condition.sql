@@ -1,7 +1,7 @@
 {#
     Every row must satisfy `condition` (SQL over the model's columns); `rule`
     is the sentence printed when it does not. Rows where the condition is null
-    (a null input) pass: pair with `required` where nulls are not allowed.
+    (a null input) pass: pair with `not_null` where nulls are not allowed.
     `show` lists the columns whose values are printed for a failing row.
 #}
 {% test row_condition(model, condition, rule, show=[]) %}
@@ -17,5 +17,5 @@
         from {{ model }}
         where not ({{ condition }})
     {% endset %}
-    {{ raise_row_failures(model, rule, failures) }}
+    {{ failing_rows(rule, failures) }}
 {% endtest %}

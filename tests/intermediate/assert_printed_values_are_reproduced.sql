@@ -12,8 +12,6 @@
         is_consistent
     from {{ ref('int_printed_value_checks') }}
 {% endset %}
-{{ raise_row_failures(
-    ref('int_printed_value_checks'),
-    'printed derived numbers are reproduced or documented in paper_errata',
+{{ failing_rows('printed derived numbers are reproduced or documented in paper_errata',
     errata_aware_failures(checks)
 ) }}

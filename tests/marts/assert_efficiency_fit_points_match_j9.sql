@@ -46,8 +46,6 @@
         as failure_message
     from only_j9
 {% endset %}
-{{ raise_row_failures(
-    ref('int_gpu_efficiency_fit_points'),
-    'efficiency fit points are the rows of Table J.9',
+{{ failing_rows('efficiency fit points are the rows of Table J.9',
     failures
 ) }}

@@ -43,8 +43,6 @@
     from with_printed_mean
     having count(*) > 0 and bool_and(abs(tflops_from_printed_mean - published_tflops) <= 0.005 + 1e-9)
 {% endset %}
-{{ raise_row_failures(
-    ref('fct_mixed_precision_speedups'),
-    'mean of throughput ratios is the averaging that reproduces J.9',
+{{ failing_rows('mean of throughput ratios is the averaging that reproduces J.9',
     failures
 ) }}

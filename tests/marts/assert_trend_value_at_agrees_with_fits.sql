@@ -40,4 +40,4 @@
     from per_fit
     where abs(residual_sum) > 1e-9 or abs(residual_x_sum) > 1e-9 or not intervals_bracket
 {% endset %}
-{{ raise_row_failures(ref('fct_trend_fits'), 'trend_value_at reproduces the OLS fit at its points', failures) }}
+{{ failing_rows('trend_value_at reproduces the OLS fit at its points', failures) }}

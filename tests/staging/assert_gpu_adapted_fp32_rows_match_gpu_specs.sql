@@ -31,8 +31,6 @@
         or adapted.launch_date <> specs.launch_date
         or abs(adapted.published_gflops_per_watt - adapted.published_tflops * 1000 / adapted.watts) > 0.005 + 1e-9
 {% endset %}
-{{ raise_row_failures(
-    ref('stg_paper__gpu_adapted_specs'),
-    'unadapted FP32 rows of J.9 repeat J.8',
+{{ failing_rows('unadapted FP32 rows of J.9 repeat J.8',
     failures
 ) }}

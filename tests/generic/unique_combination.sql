@@ -1,5 +1,9 @@
-{# No two rows share the same values of `columns` (a primary or natural key). #}
-{% test unique_rows(model, columns) %}
+{#
+    No two rows share the same values of `columns` (a key of several columns;
+    a one-column key uses dbt's built-in `unique`). One failing row per
+    repeated key.
+#}
+{% test unique_combination(model, columns) %}
     {% set key = columns | join(" || ' / ' || ") %}
     {% set failures %}
         select
@@ -9,5 +13,5 @@
         group by {{ columns | join(', ') }}
         having count(*) > 1
     {% endset %}
-    {{ raise_row_failures(model, 'key (' ~ columns | join(', ') ~ ') must be unique', failures) }}
+    {{ failing_rows('key (' ~ columns | join(', ') ~ ') must be unique', failures) }}
 {% endtest %}
