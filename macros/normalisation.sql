@@ -101,3 +101,13 @@
 {% macro printed_decimals(value_sql) -%}
     cast(length(split_part(trim({{ value_sql }}), '.', 2)) as integer)
 {%- endmacro %}
+
+{# GFLOPS per Watt from peak TFLOPS and TDP Watts (Tables J.8, J.9): the one place this formula lives. #}
+{% macro gflops_per_watt(tflops_sql, watts_sql) -%}
+    ({{ tflops_sql }} * 1000.0 / {{ watts_sql }})
+{%- endmacro %}
+
+{# A lowercase key from a printed name: runs of other characters become one underscore. #}
+{% macro slug(name_sql) -%}
+    trim(regexp_replace(lower(trim({{ name_sql }})), '[^a-z0-9]+', '_', 'g'), '_')
+{%- endmacro %}

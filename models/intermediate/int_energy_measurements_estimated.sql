@@ -31,9 +31,8 @@ models as (
 gpu_launches as (
     select
         gpu_id,
-        min(launch_date) as launch_date
-    from {{ ref('stg_paper__gpu_specs') }}
-    group by gpu_id
+        launch_date
+    from {{ ref('int_gpus_pivoted') }}
 ),
 
 fits as (
@@ -93,7 +92,9 @@ final as (
         {# the paper prints one estimate per architecture x GPU, whatever the measured precision #}
         table_ref || ' ' || architecture || ' on ' || gpu_name
         || case when precision = 'not stated' then '' else ' ' || upper(precision) end as case_id,
-        table_ref || ' ' || architecture || ' on ' || gpu_name as estimate_key,
+        {# structured keys of the printed values, as int_printed_values_reproduced and paper_errata name them #}
+        cv_model_id || '/' || gpu_id as estimate_row_key,
+        gpu_id || '/' || precision as measurement_row_key,
         case published_estimate_rounding
             when 'round'
                 then round(estimated_joules, published_estimate_decimals)

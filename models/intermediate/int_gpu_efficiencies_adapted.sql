@@ -1,11 +1,16 @@
 {#
     Tables J.8 and J.9 computed: GFLOPS per Watt of every GPU and precision.
     adapted_for = 'none': the theoretical peak of J.8 (TFLOPS x 1000 / TDP).
-    adapted_for = 'cnn' / 'nlp': the baseline GPU's FP32 peak TFLOPS times the
+    adapted_for = 'cv' / 'nlp': the baseline GPU's FP32 peak TFLOPS times the
     mean measured speed-up of that domain (Appendix F), over the GPU's own TDP.
+    The values the paper printed (J.8, J.9) ride along for comparison.
 #}
 with gpu_specs as (
     select * from {{ ref('stg_paper__gpu_specs') }}
+),
+
+published_j9 as (
+    select * from {{ ref('stg_paper__gpu_adapted_specs') }}
 ),
 
 speedups as (
@@ -29,7 +34,9 @@ theoretical as (
         gpu_type,
         cast(null as double) as speedup_vs_fp32,
         cast(null as varchar) as baseline_gpu_id,
-        cast(null as bigint) as n_benchmarks
+        cast(null as bigint) as n_benchmarks,
+        published_gflops_per_watt as published_j8_gflops_per_watt,
+        tflops_printed_decimals
     from gpu_specs
 ),
 
@@ -38,14 +45,16 @@ adapted as (
         speedups.gpu_id,
         own_fp32.gpu_name,
         speedups.precision,
-        case speedups.domain when 'cv' then 'cnn' when 'nlp' then 'nlp' end as adapted_for,
+        speedups.domain as adapted_for,
         baseline_fp32.tflops * speedups.mean_speedup as tflops,
         own_fp32.watts,
         own_fp32.launch_date,
         own_fp32.gpu_type,
         speedups.mean_speedup as speedup_vs_fp32,
         speedups.baseline_gpu_id,
-        speedups.n_benchmarks
+        speedups.n_benchmarks,
+        cast(null as double) as published_j8_gflops_per_watt,
+        cast(null as integer) as tflops_printed_decimals
     {# the GPU's own TDP and launch date; the FP32 peak of its baseline GPU #}
     from speedups
     left join fp32_specs as own_fp32 on speedups.gpu_id = own_fp32.gpu_id
@@ -60,9 +69,16 @@ unioned as (
 
 final as (
     select
-        *,
-        tflops * 1000 / watts as gflops_per_watt
+        unioned.*,
+        {{ gflops_per_watt('unioned.tflops', 'unioned.watts') }} as gflops_per_watt,
+        published_j9.published_tflops as published_j9_tflops,
+        published_j9.published_gflops_per_watt as published_j9_gflops_per_watt
     from unioned
+    left join published_j9
+        on
+            unioned.gpu_id = published_j9.gpu_id
+            and unioned.precision = published_j9.precision
+            and unioned.adapted_for = published_j9.adapted_for
 )
 
 select * from final

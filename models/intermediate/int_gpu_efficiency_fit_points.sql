@@ -11,13 +11,7 @@ with efficiencies as (
 ),
 
 domains as (
-    select
-        'cv' as domain,
-        'cnn' as adapted_for
-    union all
-    select
-        'nlp' as domain,
-        'nlp' as adapted_for
+    select unnest(['cv', 'nlp']) as domain
 ),
 
 adapted_points as (
@@ -31,7 +25,7 @@ adapted_points as (
     from efficiencies
     inner join domains
         on
-            efficiencies.adapted_for = domains.adapted_for
+            efficiencies.adapted_for = domains.domain
             or (
                 efficiencies.adapted_for = 'none'
                 and efficiencies.precision = 'fp32'

@@ -1,67 +1,25 @@
 {#
-    Table 1 by a documented rule: for each release year and extra-data group,
-    the ImageNet model whose GFLOPs are closest to AlexNet's (on a log scale;
-    ties broken by accuracy), among models within a factor (var
-    alexnet_peer_gflops_factor, 2.5) of AlexNet's GFLOPs. Rows of the printed Table 1 that the rule does not select are kept
-    and flagged, so the comparison is visible.
+    Table 1 by a documented rule (int_alexnet_flops_peers_selected): per release
+    year and extra-data group, the ImageNet model closest to AlexNet's GFLOPs,
+    next to the rows of the printed Table 1.
 #}
-with models as (
-    select * from {{ ref('stg_paper__cv_models') }}
-    where gflops is not null and top1_accuracy_pct is not null
-),
-
-published as (
-    select * from {{ ref('stg_paper__alexnet_flops_peers') }}
-),
-
-alexnet as (
-    select
-        gflops,
-        top1_accuracy_pct
-    from models
-    where model_id = 'alexnet'
-),
-
-candidates as (
-    select
-        models.*,
-        year(models.release_date) as release_year,
-        models.gflops / alexnet.gflops as gflops_ratio_to_alexnet,
-        models.top1_accuracy_pct - alexnet.top1_accuracy_pct as accuracy_gain_pct_points,
-        row_number() over (
-            partition by year(models.release_date), models.has_extra_data
-            order by abs(ln(models.gflops / alexnet.gflops)), models.top1_accuracy_pct desc
-        ) as closeness_rank
-    from models
-    cross join alexnet
-    where
-        models.gflops
-        between alexnet.gflops / {{ var('alexnet_peer_gflops_factor') }}
-        and alexnet.gflops * {{ var('alexnet_peer_gflops_factor') }}
-),
-
-selected as (
-    select * from candidates
-    where closeness_rank = 1
+with peers as (
+    select * from {{ ref('int_alexnet_flops_peers_selected') }}
 ),
 
 final as (
     select
-        cast(coalesce(selected.model_id, published.model_id) as varchar) as model_id,
-        cast(coalesce(selected.model_name, models.model_name) as varchar) as model_name,
-        cast(coalesce(selected.release_year, year(models.release_date)) as integer) as release_year,
-        cast(coalesce(selected.top1_accuracy_pct, models.top1_accuracy_pct) as double) as top1_accuracy_pct,
-        cast(coalesce(selected.gflops, models.gflops) as double) as gflops,
-        cast(coalesce(selected.extra_data, models.extra_data) as varchar) as extra_data,
-        cast(coalesce(selected.gflops, models.gflops) / alexnet.gflops as double) as gflops_ratio_to_alexnet,
-        cast(coalesce(selected.top1_accuracy_pct, models.top1_accuracy_pct) - alexnet.top1_accuracy_pct as double)
-            as accuracy_gain_pct_points,
-        selected.model_id is not null as is_selected_by_rule,
-        published.model_id is not null as is_in_published_table_1
-    from selected
-    full outer join published on selected.model_id = published.model_id
-    left join models on published.model_id = models.model_id
-    cross join alexnet
+        cast(model_id as varchar) as model_id,
+        cast(model_name as varchar) as model_name,
+        cast(release_year as integer) as release_year,
+        cast(top1_accuracy_pct as double) as top1_accuracy_pct,
+        cast(gflops as double) as gflops,
+        cast(extra_data as varchar) as extra_data,
+        cast(gflops_ratio_to_alexnet as double) as gflops_ratio_to_alexnet,
+        cast(accuracy_gain_pct_points as double) as accuracy_gain_pct_points,
+        cast(is_selected_by_rule as boolean) as is_selected_by_rule,
+        cast(is_in_published_table_1 as boolean) as is_in_published_table_1
+    from peers
 )
 
 select * from final

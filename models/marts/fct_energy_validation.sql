@@ -8,9 +8,9 @@ with cases as (
     select * from {{ ref('int_energy_measurements_estimated') }}
 ),
 
-errata as (
-    select * from {{ ref('stg_paper__errata') }}
-    where check_name = 'k_estimated_joules'
+reproduction as (
+    select * from {{ ref('int_printed_values_reproduced') }}
+    where column_name = 'published_estimate_joules'
 ),
 
 final as (
@@ -31,12 +31,11 @@ final as (
         cast(cases.estimated_joules - cases.measured_joules as double) as difference_joules,
         cast((cases.estimated_joules - cases.measured_joules) / cases.measured_joules as double)
             as relative_difference,
-        cast(
-            {{ reproduction_status('cases.is_published_estimate_reproduced', 'errata.erratum_id') }} as varchar
-        ) as status,
-        cast(errata.erratum_id as varchar) as erratum_id
+        cast(reproduction.status as varchar) as status,
+        cast(reproduction.erratum_id as varchar) as erratum_id
     from cases
-    left join errata on cases.estimate_key = errata.row_key
+    left join reproduction
+        on cases.table_ref = reproduction.table_ref and cases.estimate_row_key = reproduction.row_key
 )
 
 select * from final

@@ -4,17 +4,13 @@ with estimates as (
 ),
 
 models as (
-    select * from {{ ref('stg_paper__cv_models') }}
+    select * from {{ ref('int_models_unioned') }}
+    where domain = 'cv'
 ),
 
-checks as (
-    select * from {{ ref('int_printed_value_checks') }}
-    where check_name = 'h_estimated_gflops'
-),
-
-errata as (
-    select * from {{ ref('stg_paper__errata') }}
-    where check_name = 'h_estimated_gflops'
+reproduction as (
+    select * from {{ ref('int_printed_values_reproduced') }}
+    where table_ref = 'Appendix H' and column_name = 'estimated_gflops'
 ),
 
 final as (
@@ -32,13 +28,12 @@ final as (
         cast(models.gflops as double) as published_gflops,
         cast(estimates.printed_estimate_gflops as double) as printed_appendix_h_gflops,
         cast((estimates.estimated_gflops - models.gflops) / models.gflops as double) as relative_difference,
-        cast(checks.is_consistent as boolean) as is_within_printed_precision,
-        cast({{ reproduction_status('checks.is_consistent', 'errata.erratum_id') }} as varchar) as status,
-        cast(errata.erratum_id as varchar) as erratum_id
+        cast(reproduction.is_consistent as boolean) as is_within_printed_precision,
+        cast(reproduction.status as varchar) as status,
+        cast(reproduction.erratum_id as varchar) as erratum_id
     from estimates
     inner join models on estimates.estimated_model_id = models.model_id
-    left join checks on estimates.estimated_model_id = checks.row_key
-    left join errata on estimates.estimated_model_id = errata.row_key
+    left join reproduction on estimates.estimated_model_id = reproduction.row_key
 )
 
 select * from final

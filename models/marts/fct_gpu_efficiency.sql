@@ -7,14 +7,6 @@ with efficiencies as (
     select * from {{ ref('int_gpu_efficiencies_adapted') }}
 ),
 
-published_j9 as (
-    select * from {{ ref('stg_paper__gpu_adapted_specs') }}
-),
-
-published_j8 as (
-    select * from {{ ref('stg_paper__gpu_specs') }}
-),
-
 fit_points as (
     select * from {{ ref('int_gpu_efficiency_fit_points') }}
 ),
@@ -44,22 +36,12 @@ final as (
         cast(efficiencies.speedup_vs_fp32 as double) as speedup_vs_fp32,
         cast(efficiencies.baseline_gpu_id as varchar) as baseline_gpu_id,
         cast(efficiencies.n_benchmarks as integer) as n_benchmarks,
-        cast(published_j9.published_tflops as double) as published_tflops,
-        cast(published_j9.published_gflops_per_watt as double) as published_gflops_per_watt,
-        cast(published_j8.published_gflops_per_watt as double) as published_j8_gflops_per_watt,
+        cast(efficiencies.published_j9_tflops as double) as published_tflops,
+        cast(efficiencies.published_j9_gflops_per_watt as double) as published_gflops_per_watt,
+        cast(efficiencies.published_j8_gflops_per_watt as double) as published_j8_gflops_per_watt,
         coalesce(fit_membership.is_cv_fit_point, false) as is_cv_fit_point,
         coalesce(fit_membership.is_nlp_fit_point, false) as is_nlp_fit_point
     from efficiencies
-    left join published_j9
-        on
-            efficiencies.gpu_id = published_j9.gpu_id
-            and efficiencies.precision = published_j9.precision
-            and efficiencies.adapted_for = published_j9.adapted_for
-    left join published_j8
-        on
-            efficiencies.gpu_id = published_j8.gpu_id
-            and efficiencies.precision = published_j8.precision
-            and efficiencies.adapted_for = 'none'
     left join fit_membership
         on
             efficiencies.gpu_id = fit_membership.gpu_id

@@ -36,6 +36,8 @@ final as (
         cast(is_efficiency_extrapolated as boolean) as is_efficiency_extrapolated,
         cast(is_best_of_year as boolean) as is_best_of_year,
         cast(is_most_demanding_at_release as boolean) as is_most_demanding_at_release,
+        cast(cutting_edge_rule as varchar) as cutting_edge_rule,
+        cast(is_cutting_edge as boolean) as is_cutting_edge,
         cast(is_pareto_optimal_joules as boolean) as is_pareto_optimal,
         cast(is_pareto_optimal_gflops as boolean) as is_pareto_optimal_gflops
     from models

@@ -1,4 +1,4 @@
-{# Documented discrepancies between printed and derived numbers (seed paper_errata). #}
+{# Documented discrepancies between printed and derived numbers (seed paper_errata), keyed like the checks. #}
 with source as (
     select * from {{ ref('paper_errata') }}
 ),
@@ -10,7 +10,6 @@ renamed as (
         trim(row_key) as row_key,
         trim(column_name) as column_name,
         trim(printed_value) as printed_value,
-        trim(check_name) as check_name,
         trim(explanation) as explanation
     from source
 )

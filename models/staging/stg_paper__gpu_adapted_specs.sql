@@ -10,7 +10,7 @@ typed as (
     select
         case trim(adapted_for)
             when 'No' then 'none'
-            when 'For CNN' then 'cnn'
+            when 'For CNN' then 'cv'
             when 'For NLP' then 'nlp'
         end as adapted_for,
         {{ gpu_id('gpu_name') }} as gpu_id,

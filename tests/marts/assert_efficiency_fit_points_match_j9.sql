@@ -21,7 +21,7 @@
             j9.precision,
             j9.adapted_for
         from {{ ref('stg_paper__gpu_adapted_specs') }} as j9
-        inner join (values ('gpu_efficiency_cv', 'cnn'), ('gpu_efficiency_nlp', 'nlp'))
+        inner join (values ('gpu_efficiency_cv', 'cv'), ('gpu_efficiency_nlp', 'nlp'))
             as domains (trend_id, adapted_for)
             on j9.adapted_for in ('none', domains.adapted_for)
     ),

@@ -33,7 +33,7 @@
             on
                 published.gpu_id = speedups.gpu_id
                 and published.precision = speedups.precision
-                and published.adapted_for = case speedups.domain when 'cv' then 'cnn' else 'nlp' end
+                and published.adapted_for = speedups.domain
         inner join gpus as baseline on speedups.baseline_gpu_id = baseline.gpu_id
     )
 

@@ -21,7 +21,7 @@
             when adapted.watts <> specs.watts then 'Watts ' || adapted.watts || ' vs ' || specs.watts || ' in J.8'
             when adapted.launch_date <> specs.launch_date then 'launch date ' || adapted.launch_date || ' vs ' || specs.launch_date || ' in J.8'
             else 'printed ' || adapted.published_gflops_per_watt || ' GFLOPS/W vs TFLOPS x 1000 / W = '
-                || round(adapted.published_tflops * 1000 / adapted.watts, 3)
+                || round({{ gflops_per_watt('adapted.published_tflops', 'adapted.watts') }}, 3)
         end as failure_message
     from adapted
     left join specs on adapted.gpu_id = specs.gpu_id

@@ -1,0 +1,62 @@
+{#
+    Fig. 1: correlation between parameters and GFLOPs of the ImageNet models,
+    per architecture family, three ways. Pearson on the raw values reproduces
+    the paper's numbers (CNN 0.772 -> ours ~0.78, transformers 0.994 -> ours
+    ~0.995); correlations of the log10 values (the plot's axes) and Spearman
+    rank correlations are given for comparison.
+#}
+with models as (
+    select * from {{ ref('int_models_unioned') }}
+    where domain = 'cv' and gflops is not null and params_millions is not null
+),
+
+published as (
+    select * from {{ ref('stg_paper__published_statistics') }}
+),
+
+ranked as (
+    select
+        architecture,
+        params_millions,
+        gflops,
+        rank() over (partition by architecture order by params_millions) as params_rank,
+        rank() over (partition by architecture order by gflops) as gflops_rank
+    from models
+),
+
+per_family as (
+    select
+        architecture,
+        count(*) as n_models,
+        corr(params_millions, gflops) as pearson_raw,
+        corr(log10(params_millions), log10(gflops)) as pearson_log10,
+        corr(params_rank, gflops_rank) as spearman
+    from ranked
+    group by architecture
+    {# a correlation of fewer than 3 models (the 2 Hybrid ones) is meaningless #}
+    having count(*) >= 3
+),
+
+long as (
+    unpivot per_family
+    on pearson_raw, pearson_log10, spearman
+    into name method value correlation_coefficient
+),
+
+final as (
+    select
+        long.architecture,
+        long.method,
+        long.n_models,
+        long.correlation_coefficient,
+        case when long.method = 'pearson_raw' then published.statistic_value end as published_correlation,
+        case
+            when long.method = 'pearson_raw'
+                then long.correlation_coefficient - published.statistic_value
+        end as difference_from_published
+    from long
+    left join published
+        on published.statistic_id = 'params_flops_correlation_' || lower(long.architecture)
+)
+
+select * from final

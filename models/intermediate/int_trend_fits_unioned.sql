@@ -1,0 +1,51 @@
+{#
+    Every log-linear trend of the paper, one row per fit (the GPU-efficiency
+    fits and the model compute / energy fits), with what it measures, its
+    description (seed trend_definitions) and the intervals derived from the
+    slope's: growth factor per year and doubling time.
+#}
+with gpu_efficiency_fits as (
+    select * from {{ ref('fit_gpu_efficiency__ols') }}
+),
+
+model_fits as (
+    select * from {{ ref('fit_model_trends__ols') }}
+),
+
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
+),
+
+unioned as (
+    select
+        *,
+        'gflops_per_watt' as y_quantity,
+        'gpu launch date' as x_event
+    from gpu_efficiency_fits
+    union all
+    select
+        *,
+        case when trend_id like 'compute_%' then 'gflops' else 'joules_per_inference' end as y_quantity,
+        'model release date' as x_event
+    from model_fits
+),
+
+final as (
+    select
+        unioned.*,
+        definitions.figure_ref,
+        definitions.description,
+        definitions.report_label,
+        definitions.report_order,
+        pow(10, unioned.slope_ci95_low) as annual_growth_factor_ci95_low,
+        pow(10, unioned.slope_ci95_high) as annual_growth_factor_ci95_high,
+        {# interval of the doubling time, defined only when the slope's interval excludes 0 #}
+        case when unioned.slope_ci95_low > 0 then log10(2) / unioned.slope_ci95_high end
+            as doubling_time_years_ci95_low,
+        case when unioned.slope_ci95_low > 0 then log10(2) / unioned.slope_ci95_low end
+            as doubling_time_years_ci95_high
+    from unioned
+    left join definitions on unioned.trend_id = definitions.trend_id
+)
+
+select * from final

@@ -1,0 +1,16 @@
+{# How each fitted trend is described (seed trend_definitions), typed. #}
+with source as (
+    select * from {{ ref('trend_definitions') }}
+),
+
+typed as (
+    select
+        trim(trend_id) as trend_id,
+        trim(figure_ref) as figure_ref,
+        trim(description) as description,
+        nullif(trim(report_label), '') as report_label,
+        {{ typed('report_order', 'integer') }} as report_order
+    from source
+)
+
+select * from typed
