@@ -1,12 +1,17 @@
-"""Shared fixtures: builds of the warehouse into temporary DuckDB files.
+"""Shared fixtures: one full build of the warehouse per test session, reused.
 
-Every build runs the real `./scripts/build` (dbt seeds, models and tests) with
-INFERENCE_ENERGY_DB pointing at a temporary file and INFERENCE_ENERGY_VENV at the
-virtual environment running pytest, so nothing is reinstalled.
+Every build runs the real `./scripts/build` with INFERENCE_ENERGY_DB pointing into a
+temporary copy of the project and INFERENCE_ENERGY_VENV at the virtual environment
+running pytest, so nothing is reinstalled. The suite makes one full build (`warehouse`);
+tests that feed bad input or change data work in `scratch_project`, a second copy that
+starts from the built warehouse and runs only `./scripts/build --select <seed>+`
+(a selection builds on a copy of the last good warehouse), restoring the seeds after
+each test.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -33,6 +38,7 @@ PROJECT_ITEMS = (
     "analysis",
     "scripts",
 )
+WAREHOUSE_NAME = "inference_energy.duckdb"
 
 
 @dataclass
@@ -51,7 +57,6 @@ class BuildResult:
 
 def run_build(project: Path, db_path: Path, *dbt_args: str) -> BuildResult:
     env = dict(os.environ, INFERENCE_ENERGY_DB=str(db_path), INFERENCE_ENERGY_VENV=str(VENV))
-    # dbt writes target/ and logs/ under the project: keep concurrent builds apart.
     proc = subprocess.run(
         [str(project / "scripts" / "build"), *dbt_args],
         cwd=project,
@@ -68,16 +73,75 @@ def copy_project(dest: Path) -> Path:
     for item in PROJECT_ITEMS:
         src = REPO / item
         if src.is_dir():
-            shutil.copytree(src, dest / item)
+            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / item)
     return dest
 
 
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Content hash of every file below folder (relative path -> sha256)."""
+    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """One full build of an untouched copy of the project."""
+    """The one full build of an untouched copy of the project (with docs, report, exports)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(project, project / "warehouse" / "test.duckdb")
+    result = run_build(project, project / "warehouse" / WAREHOUSE_NAME)
     assert result.returncode == 0, result.output[-5000:]
     return result
+
+
+@dataclass
+class ScratchProject:
+    """A project copy whose warehouse starts as the good full build."""
+
+    root: Path
+    good_db: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / "warehouse" / WAREHOUSE_NAME
+
+    def seed(self, name: str) -> Path:
+        for folder in ("paper", "project"):
+            path = self.root / "seeds" / folder / f"{name}.csv"
+            if path.exists():
+                return path
+        raise FileNotFoundError(name)
+
+    def reset(self) -> None:
+        """Seeds as in the repo, the last good warehouse as the full build left it."""
+        shutil.rmtree(self.root / "seeds")
+        shutil.copytree(REPO / "seeds", self.root / "seeds")
+        for leftover in ("failed_build", "exports"):
+            shutil.rmtree(self.root / "warehouse" / leftover, ignore_errors=True)
+        shutil.copyfile(self.good_db, self.db)
+        shutil.copytree(self.good_db.parent / "exports", self.root / "warehouse" / "exports")
+
+    def build(self, *dbt_args: str) -> BuildResult:
+        return run_build(self.root, self.db, *dbt_args)
+
+
+@pytest.fixture(scope="session")
+def scratch_project(warehouse: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> ScratchProject:
+    root = copy_project(tmp_path_factory.mktemp("scratch"))
+    (root / "warehouse").mkdir()
+    # dbt's parse of the built copy: the first selection build here re-parses only what differs
+    shutil.copytree(warehouse.db_path.parent.parent / "target", root / "target")
+    scratch = ScratchProject(root, warehouse.db_path)
+    scratch.reset()
+    return scratch
+
+
+@pytest.fixture
+def scratch(scratch_project: ScratchProject):
+    """The scratch project, reset before and after the test."""
+    scratch_project.reset()
+    yield scratch_project
+    scratch_project.reset()

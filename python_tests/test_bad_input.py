@@ -1,25 +1,25 @@
 """Bad input must fail ./scripts/build with a message naming the table, the row and
-the rule, and leave the last good warehouse untouched."""
+the rule, and leave the last good warehouse and its exports untouched.
+
+Each fault is injected alone into the scratch project (a copy that starts from the
+suite's one full build) and built with `./scripts/build --select <seed>+`: only what
+the fault touches is rebuilt, on a copy of the last good warehouse.
+"""
 
 from __future__ import annotations
 
 import csv
-import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
-from conftest import copy_project, run_build
+from conftest import ScratchProject, digest, tree_digest
 
 
-def edit_seed(project: Path, seed: str, key: dict[str, str], changes: dict[str, str]) -> None:
-    """Change columns of the one row matching `key` in seeds/paper/<seed>.csv."""
-    path = project / "seeds" / "paper" / f"{seed}.csv"
+def read_rows(path: Path) -> list[dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    matches = [r for r in rows if all(r[k] == v for k, v in key.items())]
-    assert len(matches) == 1, f"{key} should match exactly one row of {seed}"
-    matches[0].update(changes)
-    write_rows(path, rows)
+        return list(csv.DictReader(fh))
 
 
 def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
@@ -29,203 +29,323 @@ def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def append_line(project: Path, seed: str, line: str) -> None:
-    path = project / "seeds" / "paper" / f"{seed}.csv"
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(line + "\n")
+def edit_seed(seed: str, key: dict[str, str], changes: dict[str, str]) -> Callable[[ScratchProject], None]:
+    """Change columns of the one row matching `key`."""
+
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        matches = [r for r in rows if all(r[k] == v for k, v in key.items())]
+        assert len(matches) == 1, f"{key} should match exactly one row of {seed}"
+        matches[0].update(changes)
+        write_rows(path, rows)
+
+    return corrupt
 
 
-def duplicate_row(project: Path, seed: str, key: dict[str, str]) -> None:
-    path = project / "seeds" / "paper" / f"{seed}.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    rows += [dict(r) for r in rows if all(r[k] == v for k, v in key.items())]
-    write_rows(path, rows)
+def append_line(seed: str, line: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        with open(project.seed(seed), "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    return corrupt
 
 
-def remove_rows(project: Path, seed: str, key: dict[str, str]) -> None:
-    path = project / "seeds" / "paper" / f"{seed}.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if not all(r[k] == v for k, v in key.items())]
-    write_rows(path, rows)
+def duplicate_row(seed: str, key: dict[str, str]) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        write_rows(path, rows + [dict(r) for r in rows if all(r[k] == v for k, v in key.items())])
+
+    return corrupt
 
 
-def read_rows(project: Path, seed: str) -> tuple[Path, list[dict[str, str]]]:
-    path = project / "seeds" / "paper" / f"{seed}.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        return path, list(csv.DictReader(fh))
+def remove_rows(seed: str, key: dict[str, str]) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        kept = [r for r in rows if not all(r[k] == v for k, v in key.items())]
+        assert len(kept) < len(rows), f"{key} matches no row of {seed}"
+        write_rows(path, kept)
+
+    return corrupt
 
 
-def drop_column(project: Path, seed: str, column: str) -> None:
-    path, rows = read_rows(project, seed)
-    write_rows(path, [{k: v for k, v in r.items() if k != column} for r in rows])
+def drop_column(seed: str, column: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{k: v for k, v in r.items() if k != column} for r in read_rows(path)])
+
+    return corrupt
 
 
-def add_column(project: Path, seed: str, column: str, value: str) -> None:
-    path, rows = read_rows(project, seed)
-    write_rows(path, [{**r, column: value} for r in rows])
+def add_column(seed: str, column: str, value: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{**r, column: value} for r in read_rows(path)])
+
+    return corrupt
 
 
-def keep_header_only(project: Path, seed: str) -> None:
-    path = project / "seeds" / "paper" / f"{seed}.csv"
-    header = path.read_text(encoding="utf-8").splitlines()[0]
-    path.write_text(header + "\n", encoding="utf-8")
+def keep_header_only(seed: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+    return corrupt
+
+
+def empty_file(seed: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        project.seed(seed).write_text("", encoding="utf-8")
+
+    return corrupt
 
 
 V100_FP32 = {"gpu_name": "Tesla V100", "precision_label": "FP32"}
+TYPE_RULE = 'rule "values must match the data_type declared in YAML"'
 
-CASES = {
+# case -> (seed whose downstream is rebuilt, the fault, fragments the output must hold)
+CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "date_in_wrong_format": (
-        lambda p: edit_seed(p, "cv_models", {"model_id": "alexnet"}, {"release_date": "01/06/2012"}),
-        ["raw.cv_models", "model_id 'alexnet'", "release_date = '01/06/2012'", "expected YYYY-MM-DD"],
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"release_date": "01/06/2012"}),
+        ["raw.cv_models", TYPE_RULE, "model_id 'alexnet': column release_date = '01/06/2012'", "YYYY-MM-DD"],
     ),
     "non_numeric_tflops": (
-        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"tflops": "15,7"}),
-        ["raw.gpu_specs", "row 'Tesla V100 / FP32'", "tflops = '15,7' is not a valid double"],
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"tflops": "15,7"}),
+        ["raw.gpu_specs", TYPE_RULE, "row 'Tesla V100 / FP32': column tflops = '15,7' is not a valid finite double"],
+    ),
+    "nan_watts": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "nan"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP32': column watts = 'nan' is not a valid finite double"],
+    ),
+    "infinite_tflops": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"tflops": "inf"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP32': column tflops = 'inf' is not a valid finite double"],
     ),
     "negative_watts": (
-        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"watts": "-300"}),
-        ["staging.stg_paper__gpu_specs", "row 'Tesla V100 / FP32'", "watts must be positive", "watts=-300"],
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "-300"}),
+        ["staging.stg_paper__gpu_specs", 'rule "watts must be positive"', "row 'Tesla V100 / FP32' (watts=-300"],
     ),
     "zero_watts": (
-        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"watts": "0"}),
-        ["staging.stg_paper__gpu_specs", "row 'Tesla V100 / FP32'", "watts must be positive"],
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "0"}),
+        ["staging.stg_paper__gpu_specs", 'rule "watts must be positive"', "row 'Tesla V100 / FP32' (watts=0"],
     ),
     "unknown_precision_label": (
-        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"precision_label": "FP8"}),
-        ["raw.gpu_specs", "row 'Tesla V100 / FP8'", "unknown precision label 'FP8'"],
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "FP8"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP8': unknown precision label 'FP8'"],
     ),
     "duplicate_key": (
-        lambda p: duplicate_row(p, "cv_models", {"model_id": "resnet50"}),
-        ["raw.cv_models", "model_id = resnet50 appears 2 times", "must be unique"],
+        "cv_models",
+        duplicate_row("cv_models", {"model_id": "resnet50"}),
+        ["staging.stg_paper__cv_models", 'rule "model_id must be unique"', "model_id = resnet50 appears 2 times"],
     ),
     "mixed_precision_on_unsupported_gpu": (
-        lambda p: append_line(p, "ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,RTX 3090 24GB,Mixed,2000,2.00"),
+        "ngc_throughputs",
+        append_line("ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,RTX 3090 24GB,Mixed,2000,2.00"),
         [
             "raw.ngc_throughputs",
+            'rule "mixed-precision and TF32 rows only for v100, a100, t4"',
             "#59 ResNet v1.5",
-            "RTX 3090 24GB",
-            "mixed-precision and TF32 rows only for v100, a100, t4",
+            "on GPU 'RTX 3090 24GB'",
         ],
     ),
     "row_with_extra_value": (
-        lambda p: append_line(p, "edge_accelerators", "Device X,2020,GPU,100,surplus"),
+        "edge_accelerators",
+        append_line("edge_accelerators", "Device X,2020,GPU,100,surplus"),
         ["edge_accelerators", "Row 23 has 5 values, but Table only has 4 columns"],
     ),
     "accuracy_out_of_range": (
-        lambda p: edit_seed(p, "cv_models", {"model_id": "vgg16"}, {"top1_accuracy_pct": "171.59"}),
-        ["staging.stg_paper__cv_models", "model_id 'vgg16'", "top-1 accuracy must be a percentage"],
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "vgg16"}, {"top1_accuracy_pct": "171.59"}),
+        ["staging.stg_paper__cv_models", "top-1 accuracy must be a percentage", "model_id 'vgg16'"],
     ),
     "benchmark_gpu_missing_from_gpu_table": (
-        lambda p: append_line(p, "ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,H100 80GB,FP32,2000,1.00"),
-        ["staging.stg_paper__ngc_throughputs", "gpu_id = 'h100' has no match in stg_paper__gpu_specs.gpu_id"],
+        "ngc_throughputs",
+        append_line("ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,H100 80GB,FP32,2000,1.00"),
+        [
+            "staging.stg_paper__ngc_throughputs",
+            'rule "gpu_id must reference stg_paper__gpu_specs.gpu_id (relationships)"',
+            "row '#59 ResNet v1.5 PyTorch H100 80GB fp32': gpu_id = 'h100'",
+        ],
     ),
     "inconsistent_gflops_per_watt_without_erratum": (
-        lambda p: edit_seed(p, "gpu_specs", V100_FP32, {"published_gflops_per_watt": "62.33"}),
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"published_gflops_per_watt": "62.33"}),
         [
-            "[j8_gflops_per_watt] row 'Tesla V100 / FP32': printed 62.33 GFLOPS/W",
+            "[J.8 published_gflops_per_watt] row 'Tesla V100 / fp32' (v100/fp32): printed 62.33 GFLOPS/W",
             "not documented in paper_errata",
         ],
     ),
     "documented_erratum_removed": (
-        lambda p: remove_rows(p, "paper_errata", {"erratum_id": "j8_a40_fp32_gflops_per_watt"}),
-        ["[j8_gflops_per_watt] row 'A40 / FP32': printed 124.0 GFLOPS/W", "= 124.667"],
+        "paper_errata",
+        remove_rows("paper_errata", {"erratum_id": "j8_a40_fp32_gflops_per_watt"}),
+        ["[J.8 published_gflops_per_watt] row 'A40 / fp32' (a40/fp32): printed 124.0 GFLOPS/W", "= 124.667"],
     ),
     "stale_erratum": (
-        lambda p: edit_seed(
-            p, "gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}
-        ),
+        "gpu_specs",
+        edit_seed("gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}),
         [
-            "[j8_gflops_per_watt] row 'A40 / FP32' is listed in paper_errata but is now consistent",
+            "row 'A40 / fp32' (a40/fp32): is listed in paper_errata (j8_a40_fp32_gflops_per_watt)",
+            "but is now consistent",
             "remove the stale erratum",
         ],
     ),
+    "erratum_matching_no_printed_value": (
+        "paper_errata",
+        append_line("paper_errata", "j8_ghost,J.8,ghost/fp32,published_gflops_per_watt,1.0,A GPU J.8 does not list."),
+        ["paper_errata row j8_ghost matches no printed value"],
+    ),
     "zero_throughput": (
-        lambda p: edit_seed(p, "ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),
+        "ngc_throughputs",
+        edit_seed("ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),
         ["staging.stg_paper__ngc_throughputs", "#33 SE-ResNeXt101-32 x 4d", "throughput must be positive"],
     ),
     "benchmark_without_fp32_baseline": (
-        lambda p: remove_rows(p, "ngc_throughputs", {"benchmark_id": "23"}),
+        "ngc_throughputs",
+        remove_rows("ngc_throughputs", {"benchmark_id": "23"}),
         [
             "intermediate.int_ngc_benchmarks_paired_with_baselines",
+            "every benchmark needs an FP32 baseline",
             "#24 SSD v1.1 PyTorch V100 16GB mixed",
             "#25 SSD v1.1 PyTorch A100 40GB tf32",
-            "every benchmark needs an FP32 baseline",
         ],
     ),
     "missing_column": (
-        lambda p: drop_column(p, "gpu_specs", "gpu_type"),
+        "gpu_specs",
+        drop_column("gpu_specs", "gpu_type"),
         ["raw.gpu_specs", "column gpu_type is declared in YAML but missing from the file"],
     ),
     "extra_column": (
-        lambda p: add_column(p, "gpu_specs", "memory_gb", "16"),
+        "gpu_specs",
+        add_column("gpu_specs", "memory_gb", "16"),
         ["raw.gpu_specs", "column memory_gb is in the file but not declared in YAML"],
     ),
     "header_only_seed": (
-        lambda p: keep_header_only(p, "edge_accelerators"),
+        "edge_accelerators",
+        keep_header_only("edge_accelerators"),
         ["raw.edge_accelerators", "the file has 0 data row(s), at least 1 expected"],
     ),
     "empty_seed_file": (
-        lambda p: (p / "seeds" / "paper" / "edge_accelerators.csv").write_text(""),
+        "edge_accelerators",
+        empty_file("edge_accelerators"),
         ["BAD SEED seeds/paper/edge_accelerators.csv: the file is empty"],
     ),
     "gpu_without_launch_date": (
-        lambda p: edit_seed(p, "gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
-        ["raw.gpu_specs", "row 'T4 / FP32': launch_date is empty", "launch_date is required"],
+        "gpu_specs",
+        edit_seed("gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
+        ["raw.gpu_specs", 'rule "launch_date is required (not_null)"', "row 'T4 / FP32': launch_date is empty"],
+    ),
+    "trend_without_definition": (
+        "trend_definitions",
+        remove_rows("trend_definitions", {"trend_id": "energy_nlp_all"}),
+        [
+            "intermediate.int_trend_fits_unioned",
+            "trend_id must reference stg_project__trend_definitions.trend_id",
+            "trend_id 'energy_nlp_all'",
+        ],
     ),
 }
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_fails_the_build_and_names_row_and_rule(tmp_path, case):
-    corrupt, expected_fragments = CASES[case]
-    project = copy_project(tmp_path / "project")
-    # A previous good warehouse that the failed build must not touch.
-    last_good = project / "warehouse" / "inference_energy.duckdb"
-    last_good.parent.mkdir(parents=True, exist_ok=True)
-    last_good.write_bytes(b"last good warehouse")
-    before = digest(last_good)
+def test_bad_input_fails_the_build_and_names_row_and_rule(scratch, case):
+    seed, corrupt, expected_fragments = CASES[case]
+    warehouse_before = digest(scratch.db)
+    exports_before = tree_digest(scratch.db.parent / "exports")
 
-    corrupt(project)
-    result = run_build(project, last_good)
+    corrupt(scratch)
+    result = scratch.build("--select", f"{seed}+")
 
     assert result.returncode != 0, f"{case}: build should fail\n{result.output[-3000:]}"
     for fragment in expected_fragments:
         assert fragment in result.output, f"{case}: {fragment!r} missing from\n{result.output[-4000:]}"
-    assert "last good warehouse" in result.output and "left untouched" in result.output
-    assert digest(last_good) == before
-    assert not [p for p in last_good.parent.iterdir() if p.name.startswith(".building-")]
+    assert "BUILD FAILED: the last good warehouse" in result.output and "left untouched" in result.output
+    assert digest(scratch.db) == warehouse_before
+    assert tree_digest(scratch.db.parent / "exports") == exports_before
+    assert not (scratch.db.parent / ".building").exists()
 
 
-def test_windows_line_endings_bom_and_a_model_outside_the_fit_range_build_fine(tmp_path):
-    """CRLF and a UTF-8 BOM load as if absent; a model dated after every GPU of the
-    efficiency fit is built, with its energy flagged as an extrapolation."""
-    project = copy_project(tmp_path / "project")
-    append_line(
-        project, "cv_models", "future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,"
+def test_failing_rows_are_stored_and_can_be_queried_after_a_failed_build(scratch):
+    edit_seed("gpu_specs", V100_FP32, {"watts": "-300"})(scratch)
+    result = scratch.build("--select", "gpu_specs+")
+    assert result.returncode != 0
+    failed = scratch.db.parent / "failed_build" / scratch.db.name
+    assert failed.exists(), result.output[-2000:]
+    con = duckdb.connect(str(failed), read_only=True)
+    try:
+        [(view,)] = con.execute(
+            "select view_name from duckdb_views() where schema_name = 'audit' "
+            "and view_name like 'assert_stg_gpu_specs__watts%'"
+        ).fetchall()
+        rows = con.execute(f"select rule, failure_message from audit.{view}").fetchall()
+    finally:
+        con.close()
+    assert rows == [("watts must be positive", "row 'Tesla V100 / FP32' (watts=-300.0)")]
+
+
+def test_a_warn_test_warns_and_the_build_succeeds(scratch):
+    """severity: warn works on our tests: the build passes, says WARN, and stores the rows."""
+    probe = scratch.root / "tests" / "assert_probe_warns.sql"
+    probe.write_text(
+        "{{ config(severity='warn') }}\n"
+        "select 'probe rule' as rule, model_id as failure_message\n"
+        "from {{ ref('stg_paper__cv_models') }} where model_id = 'alexnet'\n",
+        encoding="utf-8",
+    )
+    try:
+        result = scratch.build("--select", "stg_paper__cv_models")
+    finally:
+        probe.unlink()
+    assert result.returncode == 0, result.output[-3000:]
+    assert "WARN 1 assert_probe_warns" in result.output
+    con = duckdb.connect(str(scratch.db), read_only=True)
+    try:
+        assert con.execute("select * from audit.assert_probe_warns").fetchall() == [("probe rule", "alexnet")]
+    finally:
+        con.close()
+
+
+def test_windows_line_endings_bom_and_a_model_outside_the_fit_range_build_fine(scratch):
+    """CRLF and a UTF-8 BOM load as if absent; a CV model added as the README says (here one
+    dated after every GPU of the efficiency fit) reaches the marts, its energy flagged as an
+    extrapolation."""
+    append_line("cv_models", "future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,")(
+        scratch
     )
     for seed in ("cv_models", "gpu_specs", "edge_accelerators"):
-        path = project / "seeds" / "paper" / f"{seed}.csv"
+        path = scratch.seed(seed)
         text = path.read_text(encoding="utf-8")
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    result = run_build(project, project / "warehouse" / "w.duckdb")
+    result = scratch.build("--select", "cv_models+", "gpu_specs+", "edge_accelerators+")
     assert result.returncode == 0, result.output[-4000:]
-    assert result.query("select count(*) from staging.stg_paper__cv_models")[0][0] == 92
-    assert result.query("select count(*) from staging.stg_paper__edge_accelerators")[0][0] == 23
-    # no stray carriage return in the last column, first column named without the BOM
-    assert result.query(
-        "select gops_per_watt, device_name from staging.stg_paper__edge_accelerators where device_name = 'Kneron'"
-    ) == [(434.0, "Kneron")]
-    [(joules, extrapolated)] = result.query(
-        "select joules_per_inference, is_efficiency_extrapolated from marts.fct_inference_energy "
+    con = duckdb.connect(str(scratch.db), read_only=True)
+    try:
+        # no stray carriage return in the last column, first column named without the BOM
+        assert con.execute(
+            "select gops_per_watt, device_name from staging.stg_paper__edge_accelerators where device_name = 'Kneron'"
+        ).fetchall() == [(434.0, "Kneron")]
+        [(joules, extrapolated)] = con.execute(
+            "select joules_per_inference, is_efficiency_extrapolated from marts.fct_inference_energy "
+            "where model_id = 'future_net'"
+        ).fetchall()
+        [(alexnet_extrapolated,)] = con.execute(
+            "select is_efficiency_extrapolated from marts.fct_inference_energy where model_id = 'alexnet'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert joules > 0 and extrapolated is True
+    assert alexnet_extrapolated is False
+    # the exports follow the new warehouse
+    exported = duckdb.connect().execute(
+        f"select count(*) from read_parquet('{scratch.db.parent / 'exports' / 'fct_inference_energy.parquet'}') "
         "where model_id = 'future_net'"
     )
-    assert joules > 0 and extrapolated is True
-    [(alexnet_extrapolated,)] = result.query(
-        "select is_efficiency_extrapolated from marts.fct_inference_energy where model_id = 'alexnet'"
-    )
-    assert alexnet_extrapolated is False
+    assert exported.fetchall() == [(1,)]

@@ -16,7 +16,6 @@ def test_every_mart_is_exported_as_parquet(warehouse):
             "select table_name, estimated_size from duckdb_tables() where schema_name = 'marts'"
         )
     }
-    assert len(marts) >= 11
     assert sorted(p.stem for p in exports.glob("*.parquet")) == sorted(marts)
     con = duckdb.connect()
     for name in marts:
@@ -31,7 +30,7 @@ def test_views_sql_uses_absolute_paths_and_runs_anywhere(warehouse, tmp_path, mo
     con = duckdb.connect()
     con.execute(views)
     [(rows,)] = con.execute("select count(*) from marts.fct_inference_energy").fetchall()
-    assert rows == 110
+    assert rows == warehouse.query("select count(*) from marts.fct_inference_energy")[0][0]
     [(joules,)] = con.execute(
         "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
     ).fetchall()
@@ -62,4 +61,5 @@ def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):
     )
     assert cli.returncode == 0, cli.stderr
     version, rows = cli.stdout.strip().split(",")
-    assert version.startswith("v1.") and rows == "110"
+    assert version.startswith("v1.")
+    assert int(rows) == warehouse.query("select count(*) from marts.fct_inference_energy")[0][0]

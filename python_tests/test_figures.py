@@ -21,7 +21,6 @@ def test_build_writes_all_figures_and_the_report(warehouse):
     pngs = sorted(p.stem for p in (reports / "figures").glob("*.png"))
     svgs = sorted(p.stem for p in (reports / "figures").glob("*.svg"))
     assert pngs == svgs == sorted(figures.FIGURES)
-    assert len(pngs) == 15  # Figs. 1-14 and Appendix G's Fig. G.15
     assert all((reports / "figures" / f"{n}.png").stat().st_size > 10_000 for n in pngs)
     page = (reports / "index.html").read_text(encoding="utf-8")
     for name in figures.FIGURES:
@@ -72,18 +71,28 @@ def test_fig03_points_are_the_marts_rows(marts):
     figures.plt.close(fig)
 
 
-def test_fig08_fit_lines_are_the_marts_fits(marts):
+def test_fig08_fit_lines_are_the_marts_trend_lines(marts):
     fig = figures.fig08_gpu_efficiency(marts)
     ax = fig.axes[0]
-    fits = marts["fct_trend_fits"].set_index("trend_id")
     lines = {line.get_label().split(" (")[0]: line for line in ax.get_lines()}
+    trend_lines = marts["fct_trend_lines"]
     for domain in ("cv", "nlp"):
         line = lines[f"Fit {domain.upper()}"]
-        fit = fits.loc[f"gpu_efficiency_{domain}"]
-        reference = mdates.date2num(pd.Timestamp(fit["reference_date"]).to_pydatetime())
-        years = (line.get_xdata() - reference) / 365.25
-        expected = 10 ** (fit["intercept_log10"] + fit["slope_log10_per_year"] * years)
-        np.testing.assert_allclose(line.get_ydata(), expected, rtol=1e-6)
+        expected = trend_lines[trend_lines["trend_id"] == f"gpu_efficiency_{domain}"].sort_values("point_index")
+        np.testing.assert_allclose(line.get_ydata(), expected["fitted_value"], rtol=1e-12)
+        np.testing.assert_allclose(line.get_xdata(), figures._dates(expected["line_date"]), rtol=1e-12)
+    figures.plt.close(fig)
+
+
+def test_fig09_marks_the_cutting_edge_the_warehouse_flags(marts):
+    fig = figures.fig09_cv_energy_over_time(marts)
+    ax = fig.axes[0]
+    cv = marts["fct_inference_energy"]
+    cv = cv[(cv["domain"] == "cv") & cv["joules_per_inference"].notna()]
+    edge = next(c for c in ax.collections if c.get_label() == "Most accurate of its year")
+    assert sorted(np.round(edge.get_offsets()[:, 1], 12)) == sorted(
+        np.round(cv.loc[cv["is_cutting_edge"], "joules_per_inference"], 12)
+    )
     figures.plt.close(fig)
 
 
@@ -94,14 +103,3 @@ def test_fig13_human_lines_come_from_the_reference_mart(marts):
     horizontal = sorted(line.get_ydata()[0] for line in ax.get_lines() if len(set(line.get_ydata())) == 1)
     assert horizontal == pytest.approx(sorted(humans["human_joules_per_second"]))
     figures.plt.close(fig)
-
-
-def test_trend_values_match_sql_macro_at_a_date(warehouse, marts):
-    """figures.trend_values and macro trend_value_at agree (fct_inference_energy's efficiency)."""
-    fit = marts["fct_trend_fits"].set_index("trend_id").loc["gpu_efficiency_cv"]
-    [(released, efficiency, low, high)] = warehouse.query(
-        "select release_date, gflops_per_watt_at_release, gflops_per_watt_at_release_ci95_low, "
-        "gflops_per_watt_at_release_ci95_high from marts.fct_inference_energy where model_id = 'resnet50'"
-    )
-    fitted, lo, hi = figures.trend_values(fit, [released])
-    assert (fitted[0], lo[0], hi[0]) == pytest.approx((efficiency, low, high))

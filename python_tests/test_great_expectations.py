@@ -1,26 +1,42 @@
-"""The great-expectations suite on the marts: passes on the real build, fails on bad data."""
+"""The Parquet exports keep the marts' contracts (great-expectations checkpoints)."""
 
 from __future__ import annotations
 
-import validate_marts
+import pytest
+import validate_exports
 
 
-def test_marts_pass_the_great_expectations_suite(warehouse, capsys):
-    results = validate_marts.validate(validate_marts.read_frames(warehouse.db_path))
+@pytest.fixture(scope="module")
+def exported(warehouse):
+    project = warehouse.db_path.parent.parent
+    contracts = validate_exports.contracts_from_manifest(project / "target" / "manifest.json")
+    frames = validate_exports.read_exports(warehouse.db_path.parent / "exports", list(contracts))
+    rows = validate_exports.warehouse_row_counts(warehouse.db_path, list(contracts))
+    return contracts, frames, rows
+
+
+def test_every_export_keeps_its_marts_contract(exported, capsys):
+    contracts, frames, rows = exported
+    assert "dim_gpus" in contracts and "fct_inference_energy" in contracts
+    results = validate_exports.validate(frames, contracts, rows)
     with capsys.disabled():
-        print("\n" + validate_marts.summary(results))
-    assert len(results) >= 10
-    assert all(r.success for r in results), validate_marts.summary(results)
+        print("\n" + validate_exports.summary(results))
+    assert {r.mart for r in results} == set(contracts)
+    assert all(r.success for r in results), validate_exports.summary(results)
 
 
-def test_suite_catches_a_decreasing_efficiency_and_a_lost_row(warehouse):
-    frames = validate_marts.read_frames(warehouse.db_path)
-    cv = frames["fct_inference_energy__cv_by_date"].copy()
-    cv.loc[len(cv) - 1, "gflops_per_watt_at_release"] = cv["gflops_per_watt_at_release"].iloc[0] / 2
-    frames["fct_inference_energy__cv_by_date"] = cv
+def test_a_lost_row_a_dropped_column_and_a_null_key_are_caught(exported):
+    contracts, frames, rows = exported
+    frames = dict(frames)
     frames["fct_inference_energy"] = frames["fct_inference_energy"].iloc[1:]
-    results = {r.mart: r for r in validate_marts.validate(frames)}
-    assert not results["fct_inference_energy__cv_by_date"].success
-    assert not results["fct_inference_energy"].success
-    assert any("row_count" in message and "109" in message for message in results["fct_inference_energy"].failed)
+    frames["dim_gpus"] = frames["dim_gpus"].drop(columns=["watts"])
+    trends = frames["fct_trend_fits"].copy()
+    trends.loc[0, "trend_id"] = None
+    frames["fct_trend_fits"] = trends
+    del frames["fct_paper_errata"]
+    results = {r.mart: r for r in validate_exports.validate(frames, contracts, rows)}
+    assert any("row_count" in m for m in results["fct_inference_energy"].failed)
+    assert any("match_ordered_list" in m for m in results["dim_gpus"].failed)
+    assert any("not_be_null" in m and "trend_id" in m for m in results["fct_trend_fits"].failed)
+    assert results["fct_paper_errata"].failed == ["no export fct_paper_errata.parquet"]
     assert results["fct_gpu_efficiency"].success

@@ -36,17 +36,6 @@ def test_noisy_fit_matches_scipy_and_its_interval_covers_the_truth():
     assert fit.t_critical == pytest.approx(stats.t.ppf(0.975, x.size - 2))
 
 
-def test_interval_of_the_mean_is_narrowest_at_mean_x():
-    x = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 5.0])
-    y = 10 ** (0.3 * x + np.array([0.01, -0.02, 0.03, 0.0, -0.01, 0.02]))
-    fit = fit_log_linear(x, y)
-    grid = np.array([0.0, fit.x_mean_years, 5.0])
-    fitted, low, high = fit.predict_log10(grid)
-    widths = high - low
-    assert widths[1] < widths[0] and widths[1] < widths[2]
-    assert np.all(low < fitted) and np.all(fitted < high)
-
-
 def test_doubling_time_of_one_year():
     x = np.arange(5.0)
     fit = fit_log_linear(x, 2.0**x)

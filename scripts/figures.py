@@ -1,9 +1,10 @@
 """Figures 1-14 of the paper, drawn from the warehouse's marts only.
 
 Each `figNN_*` function takes the marts (a dict of DataFrames from `load_marts`) and
-returns a matplotlib Figure; nothing here recomputes what a mart holds (fit lines are
-the marts' fitted parameters evaluated at plotting dates, as macro trend_value_at does
-in SQL). `render_all` writes every figure as PNG and SVG.
+returns a matplotlib Figure; nothing here recomputes what a mart holds: fit lines and
+their intervals are the rows of fct_trend_lines (computed in SQL by macro
+trend_value_at), the cutting edge of each domain is fct_inference_energy.is_cutting_edge.
+`render_all` writes every figure as PNG and SVG.
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from matplotlib.ticker import MaxNLocator, NullFormatter  # noqa: E402
 MARTS = (
     "fct_inference_energy",
     "fct_trend_fits",
+    "fct_trend_lines",
     "fct_gpu_efficiency",
     "fct_yearly_mean_energy",
     "fct_human_energy_comparison",
     "fct_params_flops_correlations",
 )
 
-DAYS_PER_YEAR = 365.25
 FIGSIZE = (7.0, 4.6)
 YEAR_CMAP = "viridis"
 ARCHITECTURE_COLOURS = {"CNN": "tab:blue", "Transformer": "tab:orange", "Hybrid": "tab:green", "BiLSTM": "tab:purple"}
@@ -59,19 +60,6 @@ def _dates(values) -> np.ndarray:
     return mdates.date2num(pd.to_datetime(pd.Series(values)).dt.to_pydatetime())
 
 
-def trend_values(fit: pd.Series, dates: pd.Series | list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Fitted value and 95 % interval of a fct_trend_fits row at the given dates."""
-    ts = pd.to_datetime(pd.Series(dates))
-    x = ((ts - pd.Timestamp(fit["reference_date"])) / pd.Timedelta(days=1)).to_numpy(dtype=float) / DAYS_PER_YEAR
-    fitted = fit["intercept_log10"] + fit["slope_log10_per_year"] * x
-    half = (
-        fit["t_critical"]
-        * fit["residual_std_error"]
-        * np.sqrt(1.0 / fit["n_points"] + (x - fit["x_mean_years"]) ** 2 / fit["x_sum_squares"])
-    )
-    return 10**fitted, 10 ** (fitted - half), 10 ** (fitted + half)
-
-
 def _fit(marts: dict[str, pd.DataFrame], trend_id: str) -> pd.Series:
     fits = marts["fct_trend_fits"].set_index("trend_id")
     if trend_id not in fits.index:
@@ -81,11 +69,25 @@ def _fit(marts: dict[str, pd.DataFrame], trend_id: str) -> pd.Series:
 
 def _plot_trend(ax, marts, trend_id: str, style: str, colour: str, label: str) -> None:
     fit = _fit(marts, trend_id)
-    grid = pd.date_range(fit["first_date"], fit["last_date"], periods=100)
-    fitted, low, high = trend_values(fit, grid)
-    x = _dates(grid)
-    ax.plot(x, fitted, style, color=colour, linewidth=1.8, label=f"{label} (x{fit['annual_growth_factor']:.2f}/year)")
-    ax.fill_between(x, low, high, color=colour, alpha=0.15, linewidth=0)
+    lines = marts["fct_trend_lines"]
+    line = lines[lines["trend_id"] == trend_id].sort_values("point_index")
+    x = _dates(line["line_date"])
+    ax.plot(
+        x,
+        line["fitted_value"],
+        style,
+        color=colour,
+        linewidth=1.8,
+        label=f"{label} (x{fit['annual_growth_factor']:.2f}/year)",
+    )
+    ax.fill_between(
+        x,
+        line["fitted_value_mean_ci95_low"],
+        line["fitted_value_mean_ci95_high"],
+        color=colour,
+        alpha=0.15,
+        linewidth=0,
+    )
 
 
 def _date_axis(ax) -> None:
@@ -207,13 +209,17 @@ def fig02_accuracy_over_time(marts):
     return fig
 
 
-def _over_time(
-    marts, domain, quantity, title, ylabel, cutting_edge_trend, cutting_edge_flag, cutting_edge_label, yearly_mean=False
-):
+CUTTING_EDGE_LABELS = {"best_of_year": "Most accurate of its year", "most_demanding": "Most demanding when released"}
+
+
+def _over_time(marts, domain, quantity, title, ylabel, yearly_mean=False):
     fig, ax = _new(title)
     models = _models(marts, domain).dropna(subset=[quantity])
-    other = models[~models[cutting_edge_flag]]
-    edge = models[models[cutting_edge_flag]]
+    other = models[~models["is_cutting_edge"]]
+    edge = models[models["is_cutting_edge"]]
+    # the rule of the domain's cutting edge lives in the warehouse (int_models_flagged)
+    cutting_edge_trend = models["cutting_edge_rule"].iloc[0]
+    cutting_edge_label = CUTTING_EDGE_LABELS[cutting_edge_trend]
     ax.scatter(_dates(other["release_date"]), other[quantity], s=18, color="tab:blue", alpha=0.55, label="Models")
     ax.scatter(
         _dates(edge["release_date"]), edge[quantity], s=34, color="tab:red", marker="D", label=cutting_edge_label
@@ -242,9 +248,6 @@ def fig03_cv_gflops_over_time(marts):
         "gflops",
         "Fig. 3. GFLOPs of ImageNet models over time",
         "GFLOPs per forward pass (log scale)",
-        "best_of_year",
-        "is_best_of_year",
-        "Most accurate of its year",
     )
 
 
@@ -329,9 +332,6 @@ def fig06_nlp_gflops_over_time(marts):
         "gflops",
         "Fig. 6. GFLOPs of NLP models over time",
         "GFLOPs per forward pass (log scale)",
-        "most_demanding",
-        "is_most_demanding_at_release",
-        "Most demanding when released",
     )
     ax = fig.axes[0]
     nlp = _models(marts, "nlp")
@@ -415,9 +415,6 @@ def fig09_cv_energy_over_time(marts):
         "joules_per_inference",
         "Fig. 9. Estimated Joules per forward pass (CV)",
         "Joules per inference (log scale)",
-        "best_of_year",
-        "is_best_of_year",
-        "Most accurate of its year",
         yearly_mean=True,
     )
 
@@ -429,9 +426,6 @@ def fig10_nlp_energy_over_time(marts):
         "joules_per_inference",
         "Fig. 10. Estimated Joules per forward pass (NLP)",
         "Joules per inference (log scale)",
-        "most_demanding",
-        "is_most_demanding_at_release",
-        "Most demanding when released",
         yearly_mean=True,
     )
 
@@ -466,10 +460,8 @@ def fig12_glue_vs_energy(marts):
     return _score_vs_energy(marts, "nlp", "Fig. 12. GLUE score vs Joules (NLP)", "GLUE score")
 
 
-def _versus_humans(marts, domain, title, edge_trend, edge_flag, edge_label):
-    fig = _over_time(
-        marts, domain, "joules_per_inference", title, "Joules (log scale)", edge_trend, edge_flag, edge_label
-    )
+def _versus_humans(marts, domain, title):
+    fig = _over_time(marts, domain, "joules_per_inference", title, "Joules (log scale)")
     ax = fig.axes[0]
     humans = marts["fct_human_energy_comparison"]
     humans = humans[humans["domain"] == domain].drop_duplicates("human_reference_id")
@@ -492,9 +484,6 @@ def fig13_cv_energy_vs_humans(marts):
         marts,
         "cv",
         "Fig. 13. Joules per forward pass vs human energy use in 1 s (CV)",
-        "best_of_year",
-        "is_best_of_year",
-        "Most accurate of its year",
     )
 
 
@@ -503,9 +492,6 @@ def fig14_nlp_energy_vs_humans(marts):
         marts,
         "nlp",
         "Fig. 14. Joules per forward pass vs human energy use in 1 s (NLP)",
-        "most_demanding",
-        "is_most_demanding_at_release",
-        "Most demanding when released",
     )
 
 

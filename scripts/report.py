@@ -10,13 +10,17 @@ Reads only the marts. Plain HTML and CSS, no JavaScript: reports/index.html open
 from __future__ import annotations
 
 import argparse
-import html
 import shutil
 from pathlib import Path
 
 import duckdb
 import figures
+import jinja2
+import markupsafe
 import pandas as pd
+
+# The page is a Jinja2 template (Jinja2 ships with dbt); values are escaped by it.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -53,123 +57,69 @@ FIGURE_CAPTIONS = {
     "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with GFLOPs.",
 }
 
-KEY_TRENDS = [
-    ("gpu_efficiency_cv", "GPU efficiency for CNN inference (GFLOPS/W)"),
-    ("gpu_efficiency_nlp", "GPU efficiency for NLP inference (GFLOPS/W)"),
-    ("compute_cv_best_of_year", "GFLOPs, most accurate CV model of each year"),
-    ("compute_cv_all", "GFLOPs, all CV models"),
-    ("compute_nlp_most_demanding", "GFLOPs, most demanding NLP models"),
-    ("compute_nlp_all", "GFLOPs, all NLP models"),
-    ("energy_cv_best_of_year", "Joules per inference, most accurate CV model of each year"),
-    ("energy_cv_all", "Joules per inference, all CV models"),
-    ("energy_nlp_most_demanding", "Joules per inference, most demanding NLP models"),
-    ("energy_nlp_all", "Joules per inference, all NLP models"),
-]
-
 
 def _fmt(value, digits: int = 3) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "&ndash;"
+        return "\u2013"
     if isinstance(value, (int, float)):
         return f"{value:.{digits}g}" if abs(value) >= 1e4 or abs(value) < 1e-3 else f"{value:.{digits}f}"
-    return html.escape(str(value))
+    return str(value)
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = []
-    for row in rows:
-        cells = "".join(
-            f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>" for i, cell in enumerate(row)
-        )
-        body.append(f"<tr>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
-def key_numbers_table(fits: pd.DataFrame) -> str:
-    by_id = fits.set_index("trend_id")
+def key_numbers(fits: pd.DataFrame) -> list[dict]:
+    """Rows of the key-numbers table: the trends seed trend_definitions gives a report label."""
+    shown = fits[fits["report_label"].notna()].sort_values("report_order")
     rows = []
-    for trend_id, label in KEY_TRENDS:
-        if trend_id not in by_id.index:
-            continue
-        fit = by_id.loc[trend_id]
+    for _, fit in shown.iterrows():
+        if pd.notna(fit["doubling_time_years_ci95_low"]):
+            doubling = (
+                f"{fit['doubling_time_years']:.2f} [{fit['doubling_time_years_ci95_low']:.2f}, "
+                f"{fit['doubling_time_years_ci95_high']:.2f}]"
+            )
+        else:
+            doubling = f"{fit['doubling_time_years']:.2f} (interval spans 0)"
         rows.append(
-            [
-                html.escape(label),
-                f"{int(fit['n_points'])}",
-                f"{fit['annual_growth_factor']:.2f} [{fit['annual_growth_factor_ci95_low']:.2f}, "
+            {
+                "label": fit["report_label"],
+                "n_points": int(fit["n_points"]),
+                "growth": f"{fit['annual_growth_factor']:.2f} [{fit['annual_growth_factor_ci95_low']:.2f}, "
                 f"{fit['annual_growth_factor_ci95_high']:.2f}]",
-                (
-                    f"{fit['doubling_time_years']:.2f} [{fit['doubling_time_years_ci95_low']:.2f}, "
-                    f"{fit['doubling_time_years_ci95_high']:.2f}]"
-                )
-                if pd.notna(fit["doubling_time_years_ci95_low"])
-                else f"{fit['doubling_time_years']:.2f} (interval spans 0)",
-                f"{fit['r_squared']:.2f}",
-            ]
+                "doubling": doubling,
+                "r_squared": f"{fit['r_squared']:.2f}",
+            }
         )
-    return _table(
-        ["Trend", "n", "Growth per year [95 % CI]", "Doubling time, years [95 % CI]", "R²"], rows, numeric={1, 4}
-    )
+    return rows
 
 
-def energy_growth_sentence(fits: pd.DataFrame) -> str:
-    """The paper's conclusion, in this build's numbers."""
-    growth = fits.set_index("trend_id")["annual_growth_factor"]
-    return (
-        "<p>Energy per inference of the most accurate ImageNet model of each year grows "
-        f"x{growth['energy_cv_best_of_year']:.2f} per year; over all ImageNet models it grows "
-        f"x{growth['energy_cv_all']:.2f} per year. For NLP: x{growth['energy_nlp_most_demanding']:.2f} "
-        f"for the models most demanding when released, x{growth['energy_nlp_all']:.2f} for all. The "
-        "paper's reading: cutting-edge models keep getting costlier, while the efficient models that "
-        "follow a breakthrough keep general-use inference cheap.</p>"
-    )
+def validation_rows(validation: pd.DataFrame) -> list[dict]:
+    ordered = validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"])
+    return [
+        {
+            "table_ref": r["table_ref"],
+            "architecture": r["architecture"],
+            "gpu_name": r["gpu_name"],
+            "precision": r["precision"],
+            "measured": _fmt(r["measured_joules"], 4),
+            "published": _fmt(r["published_estimate_joules"], 4),
+            "estimate": f"{r['estimated_joules']:.4f} "
+            f"[{r['estimated_joules_ci95_low']:.4f}, {r['estimated_joules_ci95_high']:.4f}]",
+            "status": r["status"],
+        }
+        for _, r in ordered.iterrows()
+    ]
 
 
-def validation_table(validation: pd.DataFrame) -> str:
-    rows = []
-    for _, r in validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"]).iterrows():
-        rows.append(
-            [
-                html.escape(r["table_ref"]),
-                html.escape(r["architecture"]),
-                html.escape(r["gpu_name"]),
-                html.escape(r["precision"]),
-                _fmt(r["measured_joules"], 4),
-                _fmt(r["published_estimate_joules"], 4),
-                f"{r['estimated_joules']:.4f} "
-                f"[{r['estimated_joules_ci95_low']:.4f}, {r['estimated_joules_ci95_high']:.4f}]",
-                f'<span class="status-{html.escape(r["status"])}">{html.escape(r["status"])}</span>',
-            ]
-        )
-    return _table(
-        [
-            "Table",
-            "Architecture",
-            "GPU",
-            "Precision",
-            "Measured J",
-            "Paper's estimate J",
-            "Our estimate J [95 % CI]",
-            "Status",
-        ],
-        rows,
-        numeric={4, 5, 6},
-    )
-
-
-def errata_table(errata: pd.DataFrame) -> str:
-    rows = [
-        [
-            html.escape(r["table_ref"]),
-            html.escape(r["row_key"]),
-            html.escape(str(r["printed_value"])),
-            _fmt(r["derived_value"], 4),
-            html.escape(r["explanation"]),
-        ]
+def errata_rows(errata: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "table_ref": r["table_ref"],
+            "row_label": r["row_label"],
+            "printed_value": str(r["printed_value"]),
+            "derived": _fmt(r["derived_value"], 4),
+            "explanation": r["explanation"],
+        }
         for _, r in errata.iterrows()
     ]
-    return _table(["Table", "Row", "Printed", "Derived", "Explanation"], rows, numeric={2, 3})
 
 
 def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path | None = None) -> Path:
@@ -182,60 +132,29 @@ def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path
     finally:
         con.close()
 
-    figure_dir = out / "figures"
-    figures.render_all(marts, figure_dir)
+    figures.render_all(marts, out / "figures")
 
-    docs_link = ""
-    if docs_page is not None and Path(docs_page).exists():
+    has_docs = docs_page is not None and Path(docs_page).exists()
+    if has_docs:
         (out / "docs").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(docs_page, out / "docs" / "index.html")
-        docs_link = '<p>Every model, column and test is documented in the <a href="docs/index.html">dbt docs</a>.</p>'
 
-    figure_html = "\n".join(
-        f'<figure id="{name}"><img src="figures/{name}.png" alt="{html.escape(caption)}">'
-        f'<figcaption>{html.escape(caption)} (<a href="figures/{name}.svg">SVG</a>)</figcaption></figure>'
-        for name, caption in FIGURE_CAPTIONS.items()
+    fits = marts["fct_trend_fits"]
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Trends in AI inference energy consumption: reproduction</title>
-<style>{CSS}</style>
-</head>
-<body>
-<h1>Trends in AI inference energy consumption</h1>
-<p>A reproduction, computed end to end in a dbt + DuckDB warehouse, of Desislavov,
-Martínez-Plumed and Hernández-Orallo (2023), <em>Trends in AI inference energy consumption:
-Beyond the performance-vs-parameter laws of deep learning</em>.</p>
-
-<h2>The question</h2>
-<p>Deep-learning models grow exponentially in size. Does the energy of <strong>one inference</strong>
-grow as fast? The energy of a forward pass is estimated as the model's FLOPs divided by the GPU
-efficiency (FLOPS per Watt) expected at the model's release date, from a log-linear trend of
-NVIDIA GPUs adapted to CNN and NLP workloads with measured mixed-precision speed-ups.</p>
-
-<h2>Key numbers</h2>
-{key_numbers_table(marts["fct_trend_fits"])}
-{energy_growth_sentence(marts["fct_trend_fits"])}
-
-<h2>Figures</h2>
-{figure_html}
-
-<h2>Validation against measured energy (Tables K.10 and K.11)</h2>
-{validation_table(validation)}
-
-<h2>Errata: printed numbers that do not follow from the paper's own inputs</h2>
-{errata_table(errata)}
-
-<h2>How to reproduce</h2>
-<p>From a clone of the repository: <code>./scripts/build</code> (creates the environment, builds the
-warehouse, tests it, and writes this report) and <code>./scripts/test</code> (the full test suite).
-Every number above is computed from the curated tables of the paper in <code>seeds/paper/</code>.</p>
-{docs_link}
-</body>
-</html>
-"""
+    page = environment.get_template("report.html.j2").render(
+        css=markupsafe.Markup(CSS),
+        key_numbers=key_numbers(fits),
+        growth={k: f"{v:.2f}" for k, v in fits.set_index("trend_id")["annual_growth_factor"].items()},
+        figures=[{"name": name, "caption": caption} for name, caption in FIGURE_CAPTIONS.items()],
+        validation=validation_rows(validation),
+        errata=errata_rows(errata),
+        has_docs=has_docs,
+    )
     out.mkdir(parents=True, exist_ok=True)
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")

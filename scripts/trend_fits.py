@@ -46,17 +46,6 @@ class LogLinearFit:
             return math.inf
         return math.log10(2.0) / self.slope_log10_per_year
 
-    def predict_log10(self, x_years: np.ndarray | float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Fitted log10(y) at x with the confidence interval of the mean response."""
-        x = np.asarray(x_years, dtype=float)
-        fitted = self.intercept_log10 + self.slope_log10_per_year * x
-        half_width = (
-            self.t_critical
-            * self.residual_std_error
-            * np.sqrt(1.0 / self.n_points + (x - self.x_mean_years) ** 2 / self.x_sum_squares)
-        )
-        return fitted, fitted - half_width, fitted + half_width
-
 
 def years_since(dates: pd.Series | list, reference_date: date | str) -> np.ndarray:
     """Dates as (fractional) years since reference_date, 365.25 days a year."""

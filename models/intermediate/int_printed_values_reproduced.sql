@@ -118,10 +118,6 @@ checks as (
 
 joined as (
     select
-        coalesce(checks.table_ref, errata.table_ref) as table_ref,
-        coalesce(checks.row_key, errata.row_key) as row_key,
-        coalesce(checks.column_name, errata.column_name) as column_name,
-        coalesce(checks.row_label, errata.row_key) as row_label,
         checks.printed_value,
         checks.derived_value,
         checks.is_consistent,
@@ -129,6 +125,10 @@ joined as (
         errata.erratum_id,
         errata.printed_value as erratum_printed_value,
         errata.explanation as erratum_explanation,
+        coalesce(checks.table_ref, errata.table_ref) as table_ref,
+        coalesce(checks.row_key, errata.row_key) as row_key,
+        coalesce(checks.column_name, errata.column_name) as column_name,
+        coalesce(checks.row_label, errata.row_key) as row_label,
         checks.row_key is not null as has_check
     from checks
     full outer join errata

@@ -23,9 +23,9 @@ grid as (
 
 final as (
     select
-        trend_id,
-        point_index,
-        line_date,
+        grid.trend_id,
+        grid.point_index,
+        grid.line_date,
         {{ trend_value_at('grid', 'grid.line_date') }} as fitted_value,
         {{ trend_value_at('grid', 'grid.line_date', 'low') }} as fitted_value_mean_ci95_low,
         {{ trend_value_at('grid', 'grid.line_date', 'high') }} as fitted_value_mean_ci95_high

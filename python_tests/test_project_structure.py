@@ -1,0 +1,122 @@
+"""The project keeps its house rules (STYLE.md), checked on dbt's own manifest and
+catalog of the suite's build: layers, one home per concept, documentation, keys, and
+data tests in dbt's shape."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def manifest(warehouse):
+    return json.loads((warehouse.db_path.parent.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def catalog(warehouse):
+    return json.loads((warehouse.db_path.parent.parent / "target" / "catalog.json").read_text(encoding="utf-8"))
+
+
+def models(manifest) -> dict[str, dict]:
+    return {
+        uid: node
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] == "model" and node["package_name"] == "inference_energy"
+    }
+
+
+def layer(node: dict) -> str:
+    return node["original_file_path"].split("/")[1]
+
+
+def test_marts_read_only_intermediate_models_and_dimensions(manifest):
+    nodes = manifest["nodes"]
+    wrong = []
+    for uid, node in models(manifest).items():
+        if layer(node) != "marts":
+            continue
+        for parent in node["depends_on"]["nodes"]:
+            parent_node = nodes[parent]
+            allowed = parent_node["resource_type"] == "model" and (
+                layer(parent_node) in ("intermediate", "fits") or parent_node["name"].startswith("dim_")
+            )
+            if not allowed:
+                wrong.append(f"{node['name']} reads {parent_node['name']}")
+    assert wrong == []
+
+
+def test_only_staging_models_read_seeds(manifest):
+    wrong = [
+        f"{node['name']} reads {parent}"
+        for node in models(manifest).values()
+        for parent in node["depends_on"]["nodes"]
+        if parent.startswith("seed.") and layer(node) != "staging"
+    ]
+    assert wrong == []
+
+
+def test_the_gpu_dimension_exists_and_is_contracted(manifest):
+    [dim] = [n for n in models(manifest).values() if n["name"] == "dim_gpus"]
+    assert dim["config"]["contract"]["enforced"] is True
+    assert all(column.get("data_type") for column in dim["columns"].values())
+
+
+def test_every_model_has_a_primary_key_test(manifest):
+    keyed = set()
+    for node in manifest["nodes"].values():
+        metadata = node.get("test_metadata") or {}
+        if node["resource_type"] == "test" and metadata.get("name") in ("unique", "unique_combination"):
+            keyed.add(node["attached_node"])
+    missing = sorted(node["name"] for uid, node in models(manifest).items() if uid not in keyed)
+    assert missing == []
+
+
+def test_every_model_and_every_column_is_documented(manifest, catalog):
+    undocumented = []
+    for uid, node in models(manifest).items():
+        if not node["description"].strip():
+            undocumented.append(node["name"])
+        documented = {name.lower() for name, c in node["columns"].items() if c.get("description", "").strip()}
+        built = catalog["nodes"].get(uid, {}).get("columns", {})
+        assert built, f"{node['name']} is not in the catalog"
+        undocumented += [f"{node['name']}.{name}" for name in built if name.lower() not in documented]
+    assert undocumented == []
+
+
+def test_every_macro_and_generic_test_is_documented(manifest):
+    undocumented = sorted(
+        macro["name"]
+        for macro in manifest["macros"].values()
+        if macro["package_name"] == "inference_energy" and not macro["description"].strip()
+    )
+    assert undocumented == []
+
+
+def test_data_tests_return_rows_instead_of_raising():
+    """No test aborts its query with DuckDB's error(): every test selects its failing rows."""
+    offenders = [
+        str(path.relative_to(REPO))
+        for folder in ("macros", "tests")
+        for path in (REPO / folder).rglob("*.sql")
+        if re.search(r"\berror\(", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_built_in_tests_run_under_their_dbt_names(manifest):
+    names = {
+        (node.get("test_metadata") or {}).get("name")
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test"
+    }
+    assert {"unique", "not_null", "accepted_values", "relationships"} <= names
+
+
+def test_failures_are_stored_in_the_audit_schema(manifest):
+    tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
+    assert tests
+    assert all(node["config"]["store_failures"] and node["schema"] == "audit" for node in tests)
