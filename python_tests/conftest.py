@@ -56,7 +56,10 @@ class BuildResult:
 
 
 def run_build(project: Path, db_path: Path, *dbt_args: str) -> BuildResult:
-    env = dict(os.environ, INFERENCE_ENERGY_DB=str(db_path), INFERENCE_ENERGY_VENV=str(VENV))
+    # A path relative to the project gives every copy the same dbt profile, so a copy
+    # that carries target/ from the full build reuses its parse (partial parsing).
+    db_arg = os.path.relpath(db_path, project) if db_path.is_relative_to(project) else str(db_path)
+    env = dict(os.environ, INFERENCE_ENERGY_DB=db_arg, INFERENCE_ENERGY_VENV=str(VENV))
     proc = subprocess.run(
         [str(project / "scripts" / "build"), *dbt_args],
         cwd=project,
@@ -128,15 +131,21 @@ class ScratchProject:
         return run_build(self.root, self.db, *dbt_args)
 
 
-@pytest.fixture(scope="session")
-def scratch_project(warehouse: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> ScratchProject:
-    root = copy_project(tmp_path_factory.mktemp("scratch"))
+def make_scratch(warehouse: BuildResult, root: Path) -> ScratchProject:
+    """A new project copy starting from the full build's warehouse, exports and dbt parse."""
+    copy_project(root)
     (root / "warehouse").mkdir()
-    # dbt's parse of the built copy: the first selection build here re-parses only what differs
-    shutil.copytree(warehouse.db_path.parent.parent / "target", root / "target")
+    built = warehouse.db_path.parent.parent
+    shutil.copytree(built / "target", root / "target")
+    shutil.copytree(built / "reports", root / "reports")
     scratch = ScratchProject(root, warehouse.db_path)
     scratch.reset()
     return scratch
+
+
+@pytest.fixture(scope="session")
+def scratch_project(warehouse: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> ScratchProject:
+    return make_scratch(warehouse, tmp_path_factory.mktemp("scratch"))
 
 
 @pytest.fixture

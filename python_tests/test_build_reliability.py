@@ -8,7 +8,7 @@ import subprocess
 import time
 
 import duckdb
-from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
+from conftest import VENV, WAREHOUSE_NAME, copy_project, run_build
 
 
 def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
@@ -39,60 +39,88 @@ def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
     assert "INTERRUPTED" in output or "FAILED" in output
 
 
-def test_reader_keeps_a_consistent_view_while_the_build_runs(scratch):
+def test_new_data_builds_while_a_reader_keeps_its_view(scratch):
+    """A CV model added as the README says, in a file saved with CRLF line ends and a UTF-8
+    BOM (here one dated after every GPU of the efficiency fit), is built on the last good
+    warehouse and reaches the marts and exports, flagged as an extrapolation, while a reader
+    that had the old file open keeps seeing it, whole and unchanged."""
     reader = duckdb.connect(str(scratch.db), read_only=True)
     try:
         query = "select count(*), sum(joules_per_inference) from marts.fct_inference_energy"
         before = reader.execute(query).fetchall()
-        # Change the data so the new build differs: drop one NLP model.
-        seed = scratch.seed("nlp_models")
-        lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
-        seed.write_text("".join(line for line in lines if not line.startswith("squeezebert,")), encoding="utf-8")
+        with open(scratch.seed("cv_models"), "a", encoding="utf-8") as fh:
+            fh.write("future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,\n")
+        for seed in ("cv_models", "gpu_specs", "edge_accelerators"):
+            path = scratch.seed(seed)
+            text = path.read_text(encoding="utf-8")
+            path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
 
-        result = scratch.build("--select", "nlp_models+")
+        result = scratch.build("--select", "cv_models+", "gpu_specs+", "edge_accelerators+")
         assert result.returncode == 0, result.output[-3000:]
-        # The reader still sees the warehouse it opened, whole and unchanged.
         assert reader.execute(query).fetchall() == before
     finally:
         reader.close()
-    fresh = duckdb.connect(str(scratch.db), read_only=True)
+    con = duckdb.connect(str(scratch.db), read_only=True)
     try:
-        [(count, _)] = fresh.execute(query).fetchall()
-        [(squeezebert,)] = fresh.execute(
-            "select count(*) from marts.fct_inference_energy where model_id = 'squeezebert'"
+        [(count, _)] = con.execute(query).fetchall()
+        # no stray carriage return in the last column, first column named without the BOM
+        kneron = con.execute(
+            "select gops_per_watt, device_name from staging.stg_paper__edge_accelerators where device_name = 'Kneron'"
+        ).fetchall()
+        [(joules, extrapolated)] = con.execute(
+            "select joules_per_inference, is_efficiency_extrapolated from marts.fct_inference_energy "
+            "where model_id = 'future_net'"
+        ).fetchall()
+        [(alexnet_extrapolated,)] = con.execute(
+            "select is_efficiency_extrapolated from marts.fct_inference_energy where model_id = 'alexnet'"
         ).fetchall()
     finally:
-        fresh.close()
-    assert count == before[0][0] - 1 and squeezebert == 0
+        con.close()
+    assert count == before[0][0] + 1
+    assert kneron == [(434.0, "Kneron")]
+    assert joules > 0 and extrapolated is True and alexnet_extrapolated is False
+    export = scratch.db.parent / "exports" / "fct_inference_energy.parquet"
+    exported = duckdb.connect().execute(f"select count(*) from read_parquet('{export}') where model_id = 'future_net'")
+    assert exported.fetchall() == [(1,)]
     assert not (scratch.db.parent / ".building").exists()
 
 
-def test_readme_selection_example_rebuilds_on_the_last_good_warehouse(scratch):
-    """`./scripts/build --select stg_paper__gpu_specs+` keeps every mart it does not select."""
-    marts_before = {
-        name
-        for (name,) in duckdb.connect(str(scratch.db), read_only=True)
-        .execute("select table_name from duckdb_tables() where schema_name = 'marts'")
-        .fetchall()
-    }
+def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(scratch):
+    """`./scripts/build --select stg_paper__gpu_specs+` keeps every mart it does not select;
+    a build folder left by a killed build (old per-pid or current name) is removed, and a
+    stale write-ahead log beside the target is never replayed onto the new file."""
+    folder = scratch.db.parent
+    (folder / ".building-99999").mkdir()
+    (folder / ".building").mkdir()
+    (folder / ".building" / WAREHOUSE_NAME).write_bytes(b"half a build")
+    stale_wal = folder / f"{WAREHOUSE_NAME}.wal"
+    stale_wal.write_bytes(b"not a real log")
+    con = duckdb.connect(str(scratch.db), read_only=True)
+    try:
+        marts_before = {
+            n for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        }
+    finally:
+        con.close()
+
     result = scratch.build("--select", "stg_paper__gpu_specs+")
     assert result.returncode == 0, result.output[-3000:]
+
+    assert not (folder / ".building-99999").exists() and not (folder / ".building").exists()
+    assert not stale_wal.exists()
     con = duckdb.connect(str(scratch.db), read_only=True)
     try:
         marts_after = {
-            name: rows
-            for name, rows in con.execute(
-                "select table_name, estimated_size from duckdb_tables() where schema_name = 'marts'"
-            ).fetchall()
+            n for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
         }
         # a mart outside the selection (the Table 1 rule reads no GPU) is still there, with rows
         [(peers,)] = con.execute("select count(*) from marts.fct_alexnet_flops_peers").fetchall()
+        [(gpus,)] = con.execute("select count(*) from marts.dim_gpus").fetchall()
     finally:
         con.close()
-    assert set(marts_after) == marts_before
-    assert peers > 0
-    exported = sorted(p.stem for p in (scratch.db.parent / "exports").glob("*.parquet"))
-    assert exported == sorted(marts_before)
+    assert marts_after == marts_before
+    assert peers > 0 and gpus > 0
+    assert sorted(p.stem for p in (folder / "exports").glob("*.parquet")) == sorted(marts_before)
 
 
 def test_a_selection_without_a_last_good_warehouse_is_refused(tmp_path):
@@ -102,26 +130,3 @@ def test_a_selection_without_a_last_good_warehouse_is_refused(tmp_path):
     assert result.returncode == 2
     assert "builds on top of the last good warehouse, and there is none" in result.output
     assert not target.exists()
-
-
-def test_leftovers_of_killed_builds_are_cleaned_and_a_failed_file_is_not_adopted(scratch):
-    """A build folder left by a killed build (old per-pid or current name) is removed by the
-    next build, and a stale write-ahead log beside the target is never replayed onto it."""
-    folder = scratch.db.parent
-    (folder / ".building-99999").mkdir()
-    (folder / ".building").mkdir()
-    (folder / ".building" / WAREHOUSE_NAME).write_bytes(b"half a build")
-    stale_wal = folder / f"{WAREHOUSE_NAME}.wal"
-    stale_wal.write_bytes(b"not a real log")
-    before = digest(scratch.db)
-    result = scratch.build("--select", "human_energy_references+")
-    assert result.returncode == 0, result.output[-3000:]
-    assert not (folder / ".building-99999").exists() and not (folder / ".building").exists()
-    assert not stale_wal.exists()
-    assert digest(scratch.db) != before  # a new file, opened fine below
-    con = duckdb.connect(str(scratch.db), read_only=True)
-    try:
-        assert con.execute("select count(*) > 0 from marts.fct_human_energy_comparison").fetchall() == [(True,)]
-    finally:
-        con.close()
-    assert tree_digest(folder / "exports")

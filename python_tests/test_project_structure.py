@@ -36,7 +36,7 @@ def layer(node: dict) -> str:
 def test_marts_read_only_intermediate_models_and_dimensions(manifest):
     nodes = manifest["nodes"]
     wrong = []
-    for uid, node in models(manifest).items():
+    for node in models(manifest).values():
         if layer(node) != "marts":
             continue
         for parent in node["depends_on"]["nodes"]:

@@ -135,7 +135,7 @@ def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path
     figures.render_all(marts, out / "figures")
 
     has_docs = docs_page is not None and Path(docs_page).exists()
-    if has_docs:
+    if has_docs and Path(docs_page).resolve() != (out / "docs" / "index.html").resolve():
         (out / "docs").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(docs_page, out / "docs" / "index.html")
 

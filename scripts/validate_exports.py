@@ -65,7 +65,16 @@ def contracts_from_manifest(manifest_path: str | Path) -> dict[str, Contract]:
 
 
 def read_exports(exports_dir: str | Path, marts: list[str]) -> dict[str, pd.DataFrame]:
-    return {name: pd.read_parquet(Path(exports_dir) / f"{name}.parquet") for name in marts}
+    """Each export as a BI tool's Parquet reader sees it (read by DuckDB: no pyarrow needed)."""
+    con = duckdb.connect()
+    try:
+        frames = {}
+        for name in marts:
+            path = str(Path(exports_dir) / f"{name}.parquet").replace("'", "''")
+            frames[name] = con.execute(f"select * from read_parquet('{path}')").df()
+        return frames
+    finally:
+        con.close()
 
 
 def warehouse_row_counts(db_path: str | Path, marts: list[str]) -> dict[str, int]:
