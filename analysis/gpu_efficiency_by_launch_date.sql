@@ -3,7 +3,8 @@
     newest first. Compile with `dbt compile` or run the rendered SQL in DuckDB.
 #}
 with gpus as (
-    select * from {{ ref('stg_paper__gpu_specs') }}
+    select * from {{ ref('fct_gpu_efficiency') }}
+    where adapted_for = 'none'
 )
 
 select
@@ -13,6 +14,6 @@ select
     gpu_type,
     tflops,
     watts,
-    round(tflops * 1000 / watts, 2) as gflops_per_watt
+    round(gflops_per_watt, 2) as gflops_per_watt
 from gpus
 order by launch_date desc, gflops_per_watt desc

@@ -1,9 +1,11 @@
 {#
-    Ad hoc: ImageNet models within a factor 2.5 of AlexNet's inference GFLOPs,
-    with their accuracy gain over AlexNet (the idea behind Table 1).
+    Ad hoc: ImageNet models within var alexnet_peer_gflops_factor (2.5) of
+    AlexNet's inference GFLOPs, with their accuracy gain over AlexNet (the idea
+    behind Table 1; fct_alexnet_flops_peers applies the rule).
 #}
 with models as (
-    select * from {{ ref('stg_paper__cv_models') }}
+    select * from {{ ref('fct_inference_energy') }}
+    where domain = 'cv'
 ),
 
 alexnet as (
@@ -23,5 +25,8 @@ select
     models.top1_accuracy_pct - alexnet.top1_accuracy_pct as accuracy_gain_pct_points
 from models
 cross join alexnet
-where models.gflops between alexnet.gflops / 2.5 and alexnet.gflops * 2.5
+where
+    models.gflops
+    between alexnet.gflops / {{ var('alexnet_peer_gflops_factor') }}
+    and alexnet.gflops * {{ var('alexnet_peer_gflops_factor') }}
 order by models.release_date
