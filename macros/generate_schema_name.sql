@@ -10,3 +10,19 @@
         {{ custom_schema_name | trim }}
     {%- endif -%}
 {%- endmacro %}
+
+{#
+    on-run-end: after a plain `dbt build` / `dbt run` / `dbt seed` (not one started by
+    scripts/build, which sets INFERENCE_ENERGY_SCRIPTED_BUILD), say that the Parquet
+    exports and the report were not refreshed. Returns no SQL.
+#}
+{% macro plain_dbt_build_notice() %}
+    {% if execute and flags.WHICH in ['build', 'run', 'seed'] and not env_var('INFERENCE_ENERGY_SCRIPTED_BUILD', '') %}
+        {{ log(
+            "NOTE: plain `dbt " ~ flags.WHICH ~ "` updated " ~ target.path ~ " only; the Parquet exports"
+            ~ " (warehouse/exports/) and the report (reports/) are refreshed by ./scripts/build.",
+            info=True
+        ) }}
+    {% endif %}
+    {{ return('') }}
+{% endmacro %}

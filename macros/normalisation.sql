@@ -27,15 +27,21 @@
 {%- endmacro %}
 
 {#
-    Precision labels as printed (J.8, J.9, E.3) -> canonical labels.
-    Returns null for an unknown label; the seed test accepted_precision_labels
-    turns that into a build failure naming the row.
+    Precision labels exactly as printed (J.8, J.9, E.3) -> canonical labels;
+    canonical labels map to themselves, so the macro also works on staging and
+    marts. Nothing is guessed: any other spelling ('fp32 ', 'Fp16') returns
+    null, and the seed test known_precision_labels fails naming the row.
 #}
 {% macro canonical_precision(label_sql) -%}
-    case lower(trim({{ label_sql }}))
+    case {{ label_sql }}
+        when 'FP32' then 'fp32'
+        when 'FP16' then 'fp16'
+        when 'FP16/FP32 Tensor' then 'fp16_fp32_tensor'
+        when 'TF32' then 'tf32'
+        when 'Mixed' then 'mixed'
         when 'fp32' then 'fp32'
         when 'fp16' then 'fp16'
-        when 'fp16/fp32 tensor' then 'fp16_fp32_tensor'
+        when 'fp16_fp32_tensor' then 'fp16_fp32_tensor'
         when 'tf32' then 'tf32'
         when 'mixed' then 'mixed'
     end

@@ -1,5 +1,12 @@
 {#
-    Every seed column is loaded as text.
+    Every seed column is loaded as text, after its header is checked.
+
+    The header is community-contributed data that dbt would put into
+    `create table` as SQL: before any SQL runs, every header cell must be a
+    plain identifier (lowercase letters, digits, underscores) declared as a
+    column in the seed's YAML, or the load stops naming the file and the cell.
+    (A declared column missing from the file is reported by test
+    declared_columns.)
 
     dbt's default guesses each column's type from the file (agate), so one bad
     value either changes the guessed type or fails the load with an error that
@@ -9,6 +16,23 @@
     models then cast explicitly.
 #}
 {% macro duckdb__create_csv_table(model, agate_table) %}
+    {%- set declared = [] -%}
+    {%- for name in model['columns'].keys() %}{% do declared.append(name | lower) %}{% endfor -%}
+    {%- for col_name in agate_table.column_names -%}
+        {%- set cell = col_name | string -%}
+        {%- if modules.re.fullmatch('[a-z_][a-z0-9_]*', cell) is none -%}
+            {{ exceptions.raise_compiler_error(
+                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ cell
+                ~ "' is not a plain identifier (rule: seed column names are lowercase letters, digits and"
+                ~ " underscores, declared in YAML)"
+            ) }}
+        {%- elif cell not in declared -%}
+            {{ exceptions.raise_compiler_error(
+                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ cell
+                ~ "' is not a column declared in YAML (rule: a seed has exactly the declared columns)"
+            ) }}
+        {%- endif -%}
+    {%- endfor -%}
     {%- set quote_seed_column = model['config'].get('quote_columns', None) -%}
     {% set sql %}
         create table {{ this.render() }} (

@@ -12,6 +12,7 @@ import csv
 import os
 import queue
 import subprocess
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import VENV, BuildResult, ScratchProject, digest, make_scratch, tree_digest
+from conftest import REPO, VENV, BuildResult, ScratchProject, digest, make_scratch, tree_digest
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -92,6 +93,14 @@ def add_column(seed: str, column: str, value: str) -> Callable[[ScratchProject],
     return corrupt
 
 
+def rename_column(seed: str, column: str, new_name: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{(new_name if k == column else k): v for k, v in r.items()} for r in read_rows(path)])
+
+    return corrupt
+
+
 def keep_header_only(seed: str) -> Callable[[ScratchProject], None]:
     def corrupt(project: ScratchProject) -> None:
         path = project.seed(seed)
@@ -107,6 +116,9 @@ def empty_file(seed: str) -> Callable[[ScratchProject], None]:
     return corrupt
 
 
+SEEDS = REPO / "seeds" / "paper"
+# A file a SQL payload in a seed header would write: it must never appear.
+INJECTION_PROBE = Path(tempfile.gettempdir()) / "inference_energy_injection_probe.csv"
 V100_FP32 = {"gpu_name": "Tesla V100", "precision_label": "FP32"}
 TYPE_RULE = 'rule "values must match the data_type declared in YAML"'
 
@@ -165,7 +177,8 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "row_with_extra_value": (
         "edge_accelerators",
         append_line("edge_accelerators", "Device X,2020,GPU,100,surplus"),
-        ["edge_accelerators", "Row 23 has 5 values, but Table only has 4 columns"],
+        # agate numbers data rows from 0: the appended row's number is the count of rows before it
+        ["edge_accelerators", f"Row {len(read_rows(SEEDS / 'edge_accelerators.csv'))} has 5 values, but Table only"],
     ),
     "accuracy_out_of_range": (
         "cv_models",
@@ -231,7 +244,17 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "extra_column": (
         "gpu_specs",
         add_column("gpu_specs", "memory_gb", "16"),
-        ["raw.gpu_specs", "column memory_gb is in the file but not declared in YAML"],
+        ["BAD SEED seeds/paper/gpu_specs.csv: header cell 'memory_gb' is not a column declared in YAML"],
+    ),
+    "sql_in_a_header_cell": (
+        "gpu_specs",
+        rename_column("gpu_specs", "gpu_type", f"x varchar); copy (select 1) to '{INJECTION_PROBE}' (format csv); --"),
+        ["BAD SEED seeds/paper/gpu_specs.csv: header cell 'x varchar); copy", "is not a plain identifier"],
+    ),
+    "precision_label_in_another_case": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "fp32 "}),
+        ["raw.gpu_specs", "row 'Tesla V100 / fp32 ': unknown precision label 'fp32 '"],
     ),
     "header_only_seed": (
         "edge_accelerators",
@@ -265,6 +288,7 @@ class FaultOutcome:
     result: BuildResult
     warehouse_unchanged: bool
     exports_unchanged: bool
+    report_unchanged: bool
     building_folder_left: bool
 
 
@@ -273,12 +297,14 @@ def run_fault(project: ScratchProject, case: str) -> FaultOutcome:
     project.reset()
     warehouse_before = digest(project.db)
     exports_before = tree_digest(project.db.parent / "exports")
+    report_before = tree_digest(project.root / "reports")
     corrupt(project)
     result = project.build("--select", f"{seed}+")
     return FaultOutcome(
         result,
         digest(project.db) == warehouse_before,
         tree_digest(project.db.parent / "exports") == exports_before,
+        tree_digest(project.root / "reports") == report_before,
         (project.db.parent / ".building").exists(),
     )
 
@@ -297,6 +323,7 @@ def fault_outcomes(warehouse, tmp_path_factory) -> dict[str, FaultOutcome]:
         finally:
             copies.put(project)
 
+    INJECTION_PROBE.unlink(missing_ok=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(pool.map(run, sorted(CASES)))
 
@@ -309,8 +336,9 @@ def test_bad_input_fails_the_build_and_names_row_and_rule(fault_outcomes, case):
     for fragment in CASES[case][2]:
         assert fragment in output, f"{case}: {fragment!r} missing from\n{output[-4000:]}"
     assert "BUILD FAILED: the last good warehouse" in output and "left untouched" in output
-    assert outcome.warehouse_unchanged and outcome.exports_unchanged
+    assert outcome.warehouse_unchanged and outcome.exports_unchanged and outcome.report_unchanged
     assert not outcome.building_folder_left
+    assert not INJECTION_PROBE.exists(), "SQL in a seed header ran"
 
 
 def test_failing_rows_are_stored_and_can_be_queried_after_a_failed_build(scratch):
@@ -353,6 +381,8 @@ def test_a_warn_test_warns_and_the_build_succeeds(scratch):
         probe.unlink()
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "WARN 1 assert_probe_warns" in proc.stdout
+    # plain dbt says what it did not refresh
+    assert "the Parquet exports (warehouse/exports/) and the report (reports/) are refreshed by" in proc.stdout
     con = duckdb.connect(str(scratch.db), read_only=True)
     try:
         assert con.execute("select * from audit.assert_probe_warns").fetchall() == [("probe rule", "alexnet")]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 
 import duckdb
-from conftest import VENV
+from conftest import REPO, VENV
 
 
 def test_every_mart_is_exported_as_parquet(warehouse):
@@ -63,3 +64,36 @@ def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):
     version, rows = cli.stdout.strip().split(",")
     assert version.startswith("v1.")
     assert int(rows) == warehouse.query("select count(*) from marts.fct_inference_energy")[0][0]
+
+
+OLDEST_DUCKDB = "1.0.0"
+
+
+def test_the_oldest_duckdb_we_claim_reads_every_mart(warehouse):
+    """The README promises any DuckDB from 1.0.0 on: read the file with exactly that version,
+    installed once into its own small virtual environment (.venv-duckdb-1.0.0, ignored by git)."""
+    venv = REPO / f".venv-duckdb-{OLDEST_DUCKDB}"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"duckdb=={OLDEST_DUCKDB}"],
+            check=True,
+            timeout=600,
+        )
+    marts = [name for (name,) in warehouse.query("select table_name from duckdb_tables() where schema_name = 'marts'")]
+    script = (
+        "import duckdb, sys\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print(duckdb.__version__)\n"
+        "for name in sys.argv[2:]:\n"
+        "    print(name, con.execute(f'select count(*) from marts.{name}').fetchall()[0][0])\n"
+    )
+    proc = subprocess.run(
+        [str(python), "-c", script, str(warehouse.db_path), *marts], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    version, *counts = proc.stdout.split("\n")[:-1]
+    assert version == OLDEST_DUCKDB
+    expected = {name: warehouse.query(f"select count(*) from marts.{name}")[0][0] for name in marts}
+    assert dict((name, int(rows)) for name, rows in (line.split() for line in counts)) == expected

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import time
 
 import duckdb
-from conftest import VENV, WAREHOUSE_NAME, copy_project, run_build
+from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
 
 
 def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
@@ -85,42 +86,52 @@ def test_new_data_builds_while_a_reader_keeps_its_view(scratch):
     assert not (scratch.db.parent / ".building").exists()
 
 
-def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(scratch):
+def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(scratch, tmp_path):
     """`./scripts/build --select stg_paper__gpu_specs+` keeps every mart it does not select;
     a build folder left by a killed build (old per-pid or current name) is removed, and a
-    stale write-ahead log beside the target is never replayed onto the new file."""
-    folder = scratch.db.parent
+    stale write-ahead log beside the target is never replayed onto the new file. The target
+    lies in a folder whose name has spaces and a quote."""
+    folder = tmp_path / "it's a folder"
+    folder.mkdir()
+    target = folder / WAREHOUSE_NAME
+    shutil.copyfile(scratch.db, target)
+    shutil.copytree(scratch.db.parent / "exports", folder / "exports")
     (folder / ".building-99999").mkdir()
     (folder / ".building").mkdir()
     (folder / ".building" / WAREHOUSE_NAME).write_bytes(b"half a build")
     stale_wal = folder / f"{WAREHOUSE_NAME}.wal"
     stale_wal.write_bytes(b"not a real log")
-    con = duckdb.connect(str(scratch.db), read_only=True)
+    con = duckdb.connect(str(target), read_only=True)
     try:
-        marts_before = {
-            n for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
-        }
+        listed = con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
+        marts_before = {name for (name,) in listed}
     finally:
         con.close()
 
-    result = scratch.build("--select", "stg_paper__gpu_specs+")
+    result = run_build(scratch.root, target, "--select", "stg_paper__gpu_specs+")
     assert result.returncode == 0, result.output[-3000:]
+    assert f"Warehouse ready: {target}" in result.output
 
     assert not (folder / ".building-99999").exists() and not (folder / ".building").exists()
     assert not stale_wal.exists()
-    con = duckdb.connect(str(scratch.db), read_only=True)
+    con = duckdb.connect(str(target), read_only=True)
     try:
-        marts_after = {
-            n for (n,) in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
-        }
+        listed = con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()
         # a mart outside the selection (the Table 1 rule reads no GPU) is still there, with rows
         [(peers,)] = con.execute("select count(*) from marts.fct_alexnet_flops_peers").fetchall()
         [(gpus,)] = con.execute("select count(*) from marts.dim_gpus").fetchall()
     finally:
         con.close()
-    assert marts_after == marts_before
+    assert {name for (name,) in listed} == marts_before
     assert peers > 0 and gpus > 0
     assert sorted(p.stem for p in (folder / "exports").glob("*.parquet")) == sorted(marts_before)
+    # the views over the exports work from a path with a quote in it
+    views = duckdb.connect()
+    try:
+        views.execute((folder / "exports" / "views.sql").read_text(encoding="utf-8"))
+        assert views.execute("select count(*) from marts.dim_gpus").fetchall() == [(gpus,)]
+    finally:
+        views.close()
 
 
 def test_a_selection_without_a_last_good_warehouse_is_refused(tmp_path):
@@ -130,3 +141,68 @@ def test_a_selection_without_a_last_good_warehouse_is_refused(tmp_path):
     assert result.returncode == 2
     assert "builds on top of the last good warehouse, and there is none" in result.output
     assert not target.exists()
+
+
+def test_a_target_that_is_a_folder_is_refused_before_anything_runs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    result = run_build(project, folder)
+    assert result.returncode == 2 and "must name a file" in result.output
+    assert "Warehouse ready" not in result.output and list(folder.iterdir()) == []
+
+
+def test_a_foreign_exports_folder_beside_a_custom_target_is_never_replaced(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = tmp_path / "my data"
+    (data / "exports").mkdir(parents=True)
+    mine = data / "exports" / "quarterly.xlsx"
+    mine.write_bytes(b"someone else's file")
+    result = run_build(project, data / WAREHOUSE_NAME)
+    assert result.returncode == 2 and "Refusing to replace" in result.output
+    assert mine.read_bytes() == b"someone else's file"
+    assert not (data / WAREHOUSE_NAME).exists()
+
+
+def test_verification_refuses_a_file_without_its_marts(tmp_path):
+    import verify_warehouse
+
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema marts; create table marts.dim_gpus as select 1 as gpu_id")
+    con.execute("create table marts.fct_trend_fits (trend_id varchar)")
+    con.close()
+    found = verify_warehouse.problems(db, ["dim_gpus", "fct_trend_fits", "fct_inference_energy"])
+    assert found == ["mart fct_trend_fits has no rows", "mart fct_inference_energy is missing from w.duckdb"]
+    assert verify_warehouse.problems(tmp_path / "none.duckdb", ["dim_gpus"]) == [
+        f"{tmp_path / 'none.duckdb'} does not exist"
+    ]
+
+
+def test_a_build_killed_while_publishing_its_report_changes_nothing_published(scratch):
+    """kill -9 while the report is being drawn (after dbt, before the swap): the warehouse,
+    its exports and the report stay those of the last good build."""
+    published = {
+        "warehouse": digest(scratch.db),
+        "exports": tree_digest(scratch.db.parent / "exports"),
+        "reports": tree_digest(scratch.root / "reports"),
+    }
+    env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
+    proc = subprocess.Popen(
+        [str(scratch.root / "scripts" / "build"), "--select", "human_energy_references+"],
+        cwd=scratch.root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    figures = scratch.db.parent / ".building" / "reports" / "figures"
+    deadline = time.time() + 180
+    while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before its report was drawn"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    assert digest(scratch.db) == published["warehouse"]
+    assert tree_digest(scratch.db.parent / "exports") == published["exports"]
+    assert tree_digest(scratch.root / "reports") == published["reports"]

@@ -44,6 +44,8 @@ def export_marts(db_path: str | Path, out_dir: str | Path, final_dir: str | Path
         path = str(final / f"{name}.parquet").replace("'", "''")
         views.append(f"create or replace view marts.{name} as select * from read_parquet('{path}');")
     (out / "views.sql").write_text("\n".join(views) + "\n", encoding="utf-8")
+    # marks the folder as this warehouse's: scripts/build replaces no exports/ folder without it
+    (out / ".inference_energy_exports").write_text("written by scripts/export_marts.py\n", encoding="utf-8")
     return written
 
 

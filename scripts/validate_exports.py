@@ -47,6 +47,14 @@ class ExportResult:
 def contracts_from_manifest(manifest_path: str | Path) -> dict[str, Contract]:
     """The enforced contracts of the marts, as dbt declares them."""
     nodes = json.loads(Path(manifest_path).read_text(encoding="utf-8"))["nodes"].values()
+    # the key of a mart is its unique / unique_combination data test
+    keys = {}
+    for node in nodes:
+        metadata = node.get("test_metadata") or {}
+        if node["resource_type"] == "test" and metadata.get("name") == "unique":
+            keys[node["attached_node"]] = [node.get("column_name") or metadata["kwargs"]["column_name"]]
+        elif node["resource_type"] == "test" and metadata.get("name") == "unique_combination":
+            keys[node["attached_node"]] = list(metadata["kwargs"]["columns"])
     contracts = {}
     for node in nodes:
         if node["resource_type"] != "model" or node["schema"] != "marts":
@@ -59,8 +67,7 @@ def contracts_from_manifest(manifest_path: str | Path) -> dict[str, Contract]:
             for name, column in node["columns"].items()
             if any(c["type"] in ("not_null", "primary_key") for c in column.get("constraints", []))
         ]
-        primary_key = next((c["columns"] for c in node.get("constraints", []) if c["type"] == "primary_key"), [])
-        contracts[node["name"]] = Contract(node["name"], columns, not_null, primary_key)
+        contracts[node["name"]] = Contract(node["name"], columns, not_null, keys.get(node["unique_id"], []))
     return contracts
 
 

@@ -44,7 +44,7 @@ checks as (
         published_j8_gflops_per_watt as printed_value,
         gflops_per_watt as derived_value,
         abs(published_j8_gflops_per_watt - gflops_per_watt)
-        <= 0.5 * pow(10, -tflops_printed_decimals) * 1000 / watts + 0.005 + 1e-9 as is_consistent,
+        <= {{ gflops_per_watt('0.5 * pow(10, -tflops_printed_decimals)', 'watts') }} + 0.005 + 1e-9 as is_consistent,
         'printed ' || published_j8_gflops_per_watt || ' GFLOPS/W, but ' || tflops || ' TFLOPS x 1000 / '
         || watts || ' W = ' || round(gflops_per_watt, 3) as detail
     from theoretical

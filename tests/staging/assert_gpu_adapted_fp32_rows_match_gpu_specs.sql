@@ -29,7 +29,10 @@
         or adapted.published_tflops <> specs.tflops
         or adapted.watts <> specs.watts
         or adapted.launch_date <> specs.launch_date
-        or abs(adapted.published_gflops_per_watt - adapted.published_tflops * 1000 / adapted.watts) > 0.005 + 1e-9
+        or abs(
+            adapted.published_gflops_per_watt
+            - {{ gflops_per_watt('adapted.published_tflops', 'adapted.watts') }}
+        ) > 0.005 + 1e-9
 {% endset %}
 {{ failing_rows('unadapted FP32 rows of J.9 repeat J.8',
     failures
