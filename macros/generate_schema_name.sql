@@ -18,9 +18,11 @@
 #}
 {% macro plain_dbt_build_notice() %}
     {% if execute and flags.WHICH in ['build', 'run', 'seed'] and not env_var('INFERENCE_ENERGY_SCRIPTED_BUILD', '') %}
+        {% set folder = target.path.rsplit('/', 1)[0] if '/' in target.path else '.' %}
         {{ log(
             "NOTE: plain `dbt " ~ flags.WHICH ~ "` updated " ~ target.path ~ " only; the Parquet exports"
-            ~ " (warehouse/exports/) and the report (reports/) are refreshed by ./scripts/build.",
+            ~ " (" ~ folder ~ "/exports/) and the report"
+            ~ " are refreshed by ./scripts/build.",
             info=True
         ) }}
     {% endif %}

@@ -27,23 +27,26 @@
 {%- endmacro %}
 
 {#
-    Precision labels exactly as printed (J.8, J.9, E.3) -> canonical labels;
-    canonical labels map to themselves, so the macro also works on staging and
-    marts. Nothing is guessed: any other spelling ('fp32 ', 'Fp16') returns
+    Precision labels exactly as printed (J.8, J.9, E.3) -> canonical labels.
+    Nothing is guessed: any other spelling ('fp32', 'FP32 ', 'Fp16') returns
     null, and the seed test known_precision_labels fails naming the row.
+    accept_canonical=true also maps canonical labels to themselves, for rules
+    that run on staging or marts (test mixed_precision_gpus).
 #}
-{% macro canonical_precision(label_sql) -%}
+{% macro canonical_precision(label_sql, accept_canonical=false) -%}
     case {{ label_sql }}
         when 'FP32' then 'fp32'
         when 'FP16' then 'fp16'
         when 'FP16/FP32 Tensor' then 'fp16_fp32_tensor'
         when 'TF32' then 'tf32'
         when 'Mixed' then 'mixed'
-        when 'fp32' then 'fp32'
-        when 'fp16' then 'fp16'
-        when 'fp16_fp32_tensor' then 'fp16_fp32_tensor'
-        when 'tf32' then 'tf32'
-        when 'mixed' then 'mixed'
+        {%- if accept_canonical %}
+            when 'fp32' then 'fp32'
+            when 'fp16' then 'fp16'
+            when 'fp16_fp32_tensor' then 'fp16_fp32_tensor'
+            when 'tf32' then 'tf32'
+            when 'mixed' then 'mixed'
+        {%- endif %}
     end
 {%- endmacro %}
 

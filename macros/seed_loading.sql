@@ -1,12 +1,14 @@
 {#
     Every seed column is loaded as text, after its header is checked.
 
-    The header is community-contributed data that dbt would put into
-    `create table` as SQL: before any SQL runs, every header cell must be a
-    plain identifier (lowercase letters, digits, underscores) declared as a
-    column in the seed's YAML, or the load stops naming the file and the cell.
-    (A declared column missing from the file is reported by test
-    declared_columns.)
+    The header is community-contributed data that dbt would put into SQL: before
+    any SQL runs for a seed (before an existing table is dropped or truncated,
+    and before the new one is created), every header cell must be a plain
+    identifier (lowercase letters, digits, underscores) declared as a column in
+    the seed's YAML, or the load stops naming the file and the cell.
+    scripts/build checks the same before dbt starts (scripts/check_seed_files.py);
+    this covers plain `dbt seed` / `dbt build`. A declared column missing from the
+    file is reported by test declared_columns.
 
     dbt's default guesses each column's type from the file (agate), so one bad
     value either changes the guessed type or fails the load with an error that
@@ -15,7 +17,7 @@
     fails the build with the table, the row key and the column instead. Staging
     models then cast explicitly.
 #}
-{% macro duckdb__create_csv_table(model, agate_table) %}
+{% macro validate_seed_header(model, agate_table) %}
     {%- set declared = [] -%}
     {%- for name in model['columns'].keys() %}{% do declared.append(name | lower) %}{% endfor -%}
     {%- for col_name in agate_table.column_names -%}
@@ -33,6 +35,15 @@
             ) }}
         {%- endif -%}
     {%- endfor -%}
+{% endmacro %}
+
+{% macro duckdb__reset_csv_table(model, full_refresh, old_relation, agate_table) %}
+    {% do validate_seed_header(model, agate_table) %}
+    {{ return(dbt.default__reset_csv_table(model, full_refresh, old_relation, agate_table)) }}
+{% endmacro %}
+
+{% macro duckdb__create_csv_table(model, agate_table) %}
+    {% do validate_seed_header(model, agate_table) %}
     {%- set quote_seed_column = model['config'].get('quote_columns', None) -%}
     {% set sql %}
         create table {{ this.render() }} (

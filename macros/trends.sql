@@ -27,3 +27,17 @@
         {%- endif %}
     )
 {%- endmacro %}
+
+{#
+    Eq. (2) of the paper: Joules per inference = GFLOPs / GFLOPS per Watt of the
+    efficiency fit read at a date. bound = 'low' / 'high' gives the bounds of the
+    95 % interval, from the opposite bounds of the fitted efficiency (more
+    GFLOPS/W, fewer Joules). The one home of the formula.
+#}
+{% macro joules_per_inference(gflops_sql, fit, date_sql, bound='fitted') -%}
+    {%- set efficiency_bound = {'fitted': 'fitted', 'low': 'high', 'high': 'low'}.get(bound) -%}
+    {%- if efficiency_bound is none -%}
+        {{ exceptions.raise_compiler_error("joules_per_inference: bound must be 'fitted', 'low' or 'high', got " ~ bound) }}
+    {%- endif -%}
+    ({{ gflops_sql }} / {{ trend_value_at(fit, date_sql, efficiency_bound) }})
+{%- endmacro %}

@@ -177,8 +177,11 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "row_with_extra_value": (
         "edge_accelerators",
         append_line("edge_accelerators", "Device X,2020,GPU,100,surplus"),
-        # agate numbers data rows from 0: the appended row's number is the count of rows before it
-        ["edge_accelerators", f"Row {len(read_rows(SEEDS / 'edge_accelerators.csv'))} has 5 values, but Table only"],
+        # the appended line: after the header and every data row
+        [
+            f"BAD SEED seeds/paper/edge_accelerators.csv line {len(read_rows(SEEDS / 'edge_accelerators.csv')) + 2}: "
+            "5 values, but the header has 4 columns"
+        ],
     ),
     "accuracy_out_of_range": (
         "cv_models",
@@ -251,7 +254,17 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         rename_column("gpu_specs", "gpu_type", f"x varchar); copy (select 1) to '{INJECTION_PROBE}' (format csv); --"),
         ["BAD SEED seeds/paper/gpu_specs.csv: header cell 'x varchar); copy", "is not a plain identifier"],
     ),
-    "precision_label_in_another_case": (
+    "precision_label_in_lowercase": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "fp32"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / fp32': unknown precision label 'fp32'"],
+    ),
+    "integer_written_as_a_decimal": (
+        "ngc_throughputs",
+        edit_seed("ngc_throughputs", {"benchmark_id": "33"}, {"batch_size": "256.5"}),
+        ["raw.ngc_throughputs", TYPE_RULE, "column batch_size = '256.5' is not a valid integer"],
+    ),
+    "precision_label_with_a_trailing_space": (
         "gpu_specs",
         edit_seed("gpu_specs", V100_FP32, {"precision_label": "fp32 "}),
         ["raw.gpu_specs", "row 'Tesla V100 / fp32 ': unknown precision label 'fp32 '"],
@@ -382,9 +395,34 @@ def test_a_warn_test_warns_and_the_build_succeeds(scratch):
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "WARN 1 assert_probe_warns" in proc.stdout
     # plain dbt says what it did not refresh
-    assert "the Parquet exports (warehouse/exports/) and the report (reports/) are refreshed by" in proc.stdout
+    assert "the Parquet exports (warehouse/exports/) and the report are refreshed by ./scripts/build" in proc.stdout
     con = duckdb.connect(str(scratch.db), read_only=True)
     try:
         assert con.execute("select * from audit.assert_probe_warns").fetchall() == [("probe rule", "alexnet")]
+    finally:
+        con.close()
+
+
+def test_plain_dbt_seed_refuses_sql_in_a_header_before_touching_the_warehouse(scratch):
+    """Plain `dbt seed` into the warehouse itself: the header is refused before the existing
+    table is dropped, and the payload never runs."""
+    INJECTION_PROBE.unlink(missing_ok=True)
+    rename_column("gpu_specs", "gpu_type", f"x varchar); copy (select 1) to '{INJECTION_PROBE}' (format csv); --")(
+        scratch
+    )
+    proc = subprocess.run(
+        [str(VENV / "bin" / "dbt"), "seed", "--select", "gpu_specs"],
+        cwd=scratch.root,
+        env=dict(os.environ, INFERENCE_ENERGY_DB="warehouse/inference_energy.duckdb"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode != 0
+    assert "BAD SEED seeds/paper/gpu_specs.csv: header cell 'x varchar); copy" in proc.stdout
+    assert not INJECTION_PROBE.exists()
+    con = duckdb.connect(str(scratch.db), read_only=True)
+    try:
+        assert con.execute("select count(*) > 0 from raw.gpu_specs").fetchall() == [(True,)]
     finally:
         con.close()

@@ -42,7 +42,7 @@ def test_marts_read_only_intermediate_models_and_dimensions(manifest):
         for parent in node["depends_on"]["nodes"]:
             parent_node = nodes[parent]
             allowed = parent_node["resource_type"] == "model" and (
-                layer(parent_node) in ("intermediate", "fits") or parent_node["name"].startswith("dim_")
+                layer(parent_node) == "intermediate" or parent_node["name"].startswith("dim_")
             )
             if not allowed:
                 wrong.append(f"{node['name']} reads {parent_node['name']}")

@@ -36,6 +36,13 @@ def export_marts(db_path: str | Path, out_dir: str | Path, final_dir: str | Path
             target = out / f"{name}.parquet"
             quoted = str(target).replace("'", "''")
             con.execute(f"copy (select * from marts.{name}) to '{quoted}' (format parquet)")
+            # the file as a reader will see it: same columns, same rows as the mart
+            exported = con.execute(f"select * from read_parquet('{quoted}') limit 0").description
+            in_mart = con.execute(f"select * from marts.{name} limit 0").description
+            [(rows_exported,)] = con.execute(f"select count(*) from read_parquet('{quoted}')").fetchall()
+            [(rows_in_mart,)] = con.execute(f"select count(*) from marts.{name}").fetchall()
+            if [c[0] for c in exported] != [c[0] for c in in_mart] or rows_exported != rows_in_mart:
+                raise RuntimeError(f"{target}: the export does not match marts.{name}")
             written.append(target)
     finally:
         con.close()

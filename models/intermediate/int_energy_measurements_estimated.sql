@@ -25,7 +25,8 @@ review_by_precision as (
 ),
 
 models as (
-    select * from {{ ref('stg_paper__cv_models') }}
+    select * from {{ ref('int_models_unioned') }}
+    where domain = 'cv'
 ),
 
 gpu_launches as (
@@ -77,9 +78,11 @@ estimated as (
         models.gflops,
         gpu_launches.launch_date as gpu_launch_date,
         {{ trend_value_at('fit', 'gpu_launches.launch_date') }} as gflops_per_watt_at_launch,
-        models.gflops / {{ trend_value_at('fit', 'gpu_launches.launch_date') }} as estimated_joules,
-        models.gflops / {{ trend_value_at('fit', 'gpu_launches.launch_date', 'high') }} as estimated_joules_ci95_low,
-        models.gflops / {{ trend_value_at('fit', 'gpu_launches.launch_date', 'low') }} as estimated_joules_ci95_high
+        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date') }} as estimated_joules,
+        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'low') }}
+            as estimated_joules_ci95_low,
+        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'high') }}
+            as estimated_joules_ci95_high
     from measurements
     inner join models on measurements.cv_model_id = models.model_id
     inner join gpu_launches on measurements.gpu_id = gpu_launches.gpu_id

@@ -2,8 +2,7 @@
     Eqs. (1)-(2): Joules per inference = GFLOPs of a forward pass / GFLOPS per
     Watt expected at the model's release date, read from its domain's Fig. 8
     fit (gpu_efficiency_cv or gpu_efficiency_nlp) with the 95 % interval of
-    the fitted efficiency. The energy interval follows from it: the high
-    efficiency bound gives the low energy bound.
+    the fitted efficiency (macros trend_value_at and joules_per_inference).
 #}
 with models as (
     select * from {{ ref('int_models_unioned') }}
@@ -13,25 +12,21 @@ fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
-with_efficiency as (
+final as (
     select
         models.*,
         fit.trend_id as efficiency_trend_id,
         {{ trend_value_at('fit', 'models.release_date') }} as gflops_per_watt_at_release,
         {{ trend_value_at('fit', 'models.release_date', 'low') }} as gflops_per_watt_at_release_ci95_low,
         {{ trend_value_at('fit', 'models.release_date', 'high') }} as gflops_per_watt_at_release_ci95_high,
-        models.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated
+        models.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
+        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date') }} as joules_per_inference,
+        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'low') }}
+            as joules_per_inference_ci95_low,
+        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'high') }}
+            as joules_per_inference_ci95_high
     from models
     left join fits as fit on fit.trend_id = 'gpu_efficiency_' || models.domain
-),
-
-final as (
-    select
-        *,
-        gflops / gflops_per_watt_at_release as joules_per_inference,
-        gflops / gflops_per_watt_at_release_ci95_high as joules_per_inference_ci95_low,
-        gflops / gflops_per_watt_at_release_ci95_low as joules_per_inference_ci95_high
-    from with_efficiency
 )
 
 select * from final

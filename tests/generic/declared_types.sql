@@ -2,7 +2,9 @@
     Every non-empty value of a text-loaded seed must be castable to the
     `data_type` declared for its column in the seed YAML (double, integer,
     date = ISO YYYY-MM-DD, boolean = true/false, varchar = anything). Numbers
-    must be finite: 'nan' and 'inf' cast to double but are no measurement.
+    must be written plainly (integers as digits, doubles in decimal or exponent
+    notation), so nothing is coerced: 'nan', 'inf', '0x10', '1_000' and an
+    integer '1.5' fail instead of being converted.
     Columns without a declared data_type are not checked.
 #}
 {% test declared_types(model) %}
@@ -24,7 +26,11 @@
             {% elif dtype in ['varchar', 'text', 'string'] %}
                 {% set ok = 'true' %}
             {% elif dtype in ['double', 'float', 'real'] %}
-                {% set ok = 'isfinite(try_cast(' ~ value ~ ' as double))' %}
+                {# plain decimal notation only: no hex, no digit separators, no nan / inf #}
+                {% set ok = "regexp_full_match(" ~ value ~ ", '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')" %}
+            {% elif dtype in ['integer', 'bigint', 'int'] %}
+                {# digits only: '1.5' or '0x10' would be rounded or converted by a cast #}
+                {% set ok = "regexp_full_match(" ~ value ~ ", '[+-]?[0-9]+')" %}
             {% else %}
                 {% set ok = 'try_cast(' ~ value ~ ' as ' ~ dtype ~ ') is not null' %}
             {% endif %}
