@@ -12,31 +12,37 @@ import duckdb
 from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
 
 
-def test_interrupted_build_leaves_the_last_good_warehouse(tmp_path):
-    project = copy_project(tmp_path / "project")
-    target = project / "warehouse" / WAREHOUSE_NAME
-    target.parent.mkdir(parents=True)
-    target.write_bytes(b"last good warehouse")
-    env = dict(os.environ, INFERENCE_ENERGY_DB=str(target), INFERENCE_ENERGY_VENV=str(VENV))
+def published_files(scratch) -> tuple:
+    return digest(scratch.db), tree_digest(scratch.db.parent / "exports"), tree_digest(scratch.root / "reports")
+
+
+def test_interrupted_build_leaves_the_last_good_warehouse(scratch):
+    published = published_files(scratch)
+    env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
     proc = subprocess.Popen(
-        [str(project / "scripts" / "build")],
-        cwd=project,
+        [str(scratch.root / "scripts" / "build"), "--force"],
+        cwd=scratch.root,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
+    building = scratch.db.parent / ".building" / WAREHOUSE_NAME
     deadline = time.time() + 120
-    while time.time() < deadline and not (target.parent / ".building" / WAREHOUSE_NAME).exists():
-        time.sleep(0.2)
-    assert (target.parent / ".building").exists(), "the build never started writing"
+    while time.time() < deadline and not building.exists():
+        time.sleep(0.1)
+    assert building.exists(), "the build never started writing"
     time.sleep(2)  # somewhere in the middle of dbt build
     os.killpg(proc.pid, signal.SIGTERM)
     output, _ = proc.communicate(timeout=120)
     assert proc.returncode != 0
-    assert target.read_bytes() == b"last good warehouse"
-    assert not (target.parent / ".building").exists(), output[-2000:]
+    assert (
+        digest(scratch.db),
+        tree_digest(scratch.db.parent / "exports"),
+        tree_digest(scratch.root / "reports"),
+    ) == published
+    assert not (scratch.db.parent / ".building").exists(), output[-2000:]
     assert "INTERRUPTED" in output or "FAILED" in output
 
 
@@ -96,6 +102,7 @@ def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(sc
     target = folder / WAREHOUSE_NAME
     shutil.copyfile(scratch.db, target)
     shutil.copytree(scratch.db.parent / "exports", folder / "exports")
+    shutil.copytree(scratch.root / "reports", folder / "reports")  # a custom target's report lies beside it
     (folder / ".building-99999").mkdir()
     (folder / ".building").mkdir()
     (folder / ".building" / WAREHOUSE_NAME).write_bytes(b"half a build")
@@ -111,6 +118,7 @@ def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(sc
     result = run_build(scratch.root, target, "--select", "stg_paper__gpu_specs+")
     assert result.returncode == 0, result.output[-3000:]
     assert f"Warehouse ready: {target}" in result.output
+    assert (folder / "reports" / "index.html").exists()
 
     assert not (folder / ".building-99999").exists() and not (folder / ".building").exists()
     assert not stale_wal.exists()

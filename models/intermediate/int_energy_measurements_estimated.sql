@@ -33,7 +33,7 @@ gpu_launches as (
     select
         gpu_id,
         launch_date
-    from {{ ref('int_gpus_pivoted') }}
+    from {{ ref('int_gpus_identified') }}
 ),
 
 fits as (

@@ -9,6 +9,10 @@ with gpu_specs as (
     select * from {{ ref('stg_paper__gpu_specs') }}
 ),
 
+gpus as (
+    select * from {{ ref('int_gpus_identified') }}
+),
+
 published_j9 as (
     select * from {{ ref('stg_paper__gpu_adapted_specs') }}
 ),
@@ -22,34 +26,36 @@ fp32_specs as (
     where precision = 'fp32'
 ),
 
+{# a GPU's name, TDP, launch date and type come from int_gpus_identified, for every row #}
 theoretical as (
     select
-        gpu_id,
-        gpu_name,
-        precision,
+        gpu_specs.gpu_id,
+        gpus.gpu_name,
+        gpu_specs.precision,
         'none' as adapted_for,
-        tflops,
-        watts,
-        launch_date,
-        gpu_type,
+        gpu_specs.tflops,
+        gpus.watts,
+        gpus.launch_date,
+        gpus.gpu_type,
         cast(null as double) as speedup_vs_fp32,
         cast(null as varchar) as baseline_gpu_id,
         cast(null as bigint) as n_benchmarks,
-        published_gflops_per_watt as published_j8_gflops_per_watt,
-        tflops_printed_decimals
+        gpu_specs.published_gflops_per_watt as published_j8_gflops_per_watt,
+        gpu_specs.tflops_printed_decimals
     from gpu_specs
+    inner join gpus on gpu_specs.gpu_id = gpus.gpu_id
 ),
 
 adapted as (
     select
         speedups.gpu_id,
-        own_fp32.gpu_name,
+        own.gpu_name,
         speedups.precision,
         speedups.domain as adapted_for,
         baseline_fp32.tflops * speedups.mean_speedup as tflops,
-        own_fp32.watts,
-        own_fp32.launch_date,
-        own_fp32.gpu_type,
+        own.watts,
+        own.launch_date,
+        own.gpu_type,
         speedups.mean_speedup as speedup_vs_fp32,
         speedups.baseline_gpu_id,
         speedups.n_benchmarks,
@@ -57,7 +63,7 @@ adapted as (
         cast(null as integer) as tflops_printed_decimals
     {# the GPU's own TDP and launch date; the FP32 peak of its baseline GPU #}
     from speedups
-    left join fp32_specs as own_fp32 on speedups.gpu_id = own_fp32.gpu_id
+    left join gpus as own on speedups.gpu_id = own.gpu_id
     left join fp32_specs as baseline_fp32 on speedups.baseline_gpu_id = baseline_fp32.gpu_id
 ),
 

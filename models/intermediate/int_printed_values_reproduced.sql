@@ -1,6 +1,7 @@
 {#
-    Every number the paper prints that follows from other printed numbers,
-    next to our derivation, and its reproduction status, computed here once
+    Every number the paper prints that follows from other printed numbers
+    (J.8 and J.9 GFLOPS/W, J.9 TFLOPS, E.3 speed-ups, L.13 and K.11 J/img,
+    K.10-K.11 estimates, Appendix H GFLOPs), next to our derivation, and its reproduction status, computed here once
     for every mart and test: one row per printed value, keyed on structured
     columns (table_ref, row_key by canonical ids, column_name), never on
     display names. Documented discrepancies (seed paper_errata) are joined on
@@ -30,6 +31,15 @@ flops_estimates as (
     select * from {{ ref('int_flops_estimates_computed') }}
 ),
 
+j9_rows as (
+    select * from {{ ref('int_gpu_efficiencies_adapted') }}
+    where published_j9_gflops_per_watt is not null
+),
+
+ngc_benchmarks as (
+    select * from {{ ref('int_ngc_benchmarks_paired_with_baselines') }}
+),
+
 errata as (
     select * from {{ ref('stg_paper__errata') }}
 ),
@@ -48,6 +58,49 @@ checks as (
         'printed ' || published_j8_gflops_per_watt || ' GFLOPS/W, but ' || tflops || ' TFLOPS x 1000 / '
         || watts || ' W = ' || round(gflops_per_watt, 3) as detail
     from theoretical
+
+    union all
+
+    {# J.9: TFLOPS and GFLOPS/W (peak, or adapted with the mean NGC speed-up) to their 2 printed decimals #}
+    select
+        'J.9' as table_ref,
+        gpu_id || '/' || precision || '/' || adapted_for as row_key,
+        'published_tflops' as column_name,
+        gpu_name || ' / ' || precision || ' / ' || adapted_for as row_label,
+        published_j9_tflops as printed_value,
+        tflops as derived_value,
+        abs(tflops - published_j9_tflops) <= 0.005 + 1e-9 as is_consistent,
+        'printed ' || published_j9_tflops || ' TFLOPS, computed ' || round(tflops, 4) as detail
+    from j9_rows
+
+    union all
+
+    select
+        'J.9' as table_ref,
+        gpu_id || '/' || precision || '/' || adapted_for as row_key,
+        'published_gflops_per_watt' as column_name,
+        gpu_name || ' / ' || precision || ' / ' || adapted_for as row_label,
+        published_j9_gflops_per_watt as printed_value,
+        gflops_per_watt as derived_value,
+        abs(gflops_per_watt - published_j9_gflops_per_watt) <= 0.005 + 1e-9 as is_consistent,
+        'printed ' || published_j9_gflops_per_watt || ' GFLOPS/W, computed ' || round(gflops_per_watt, 4) as detail
+    from j9_rows
+
+    union all
+
+    {# E.3: the printed speed-up is the throughput ratio to the FP32 baseline, to 2 decimals #}
+    select
+        'E.3' as table_ref,
+        cast(benchmark_id as varchar) as row_key,
+        'published_speedup' as column_name,
+        '#' || benchmark_id || ' ' || model_name || ' ' || framework || ' ' || gpu_label || ' ' || precision
+            as row_label,
+        published_speedup as printed_value,
+        speedup_vs_fp32 as derived_value,
+        abs(speedup_vs_fp32 - published_speedup) <= 0.005 + 1e-9 as is_consistent,
+        'printed speed-up ' || published_speedup || ', throughput ratio ' || round(speedup_vs_fp32, 4) as detail
+    from ngc_benchmarks
+    where speedup_vs_fp32 is not null
 
     union all
 
