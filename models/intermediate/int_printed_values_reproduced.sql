@@ -36,6 +36,16 @@ j9_rows as (
     where published_j9_gflops_per_watt is not null
 ),
 
+j9_values as (
+    unpivot j9_rows
+    on
+    (published_j9_tflops, tflops) as published_tflops,
+    (published_j9_gflops_per_watt, gflops_per_watt) as published_gflops_per_watt
+    into
+    name column_name
+    value printed_value, derived_value
+),
+
 ngc_benchmarks as (
     select * from {{ ref('int_ngc_benchmarks_paired_with_baselines') }}
 ),
@@ -65,26 +75,14 @@ checks as (
     select
         'J.9' as table_ref,
         gpu_id || '/' || precision || '/' || adapted_for as row_key,
-        'published_tflops' as column_name,
+        column_name,
         gpu_name || ' / ' || precision || ' / ' || adapted_for as row_label,
-        published_j9_tflops as printed_value,
-        tflops as derived_value,
-        abs(tflops - published_j9_tflops) <= 0.005 + 1e-9 as is_consistent,
-        'printed ' || published_j9_tflops || ' TFLOPS, computed ' || round(tflops, 4) as detail
-    from j9_rows
-
-    union all
-
-    select
-        'J.9' as table_ref,
-        gpu_id || '/' || precision || '/' || adapted_for as row_key,
-        'published_gflops_per_watt' as column_name,
-        gpu_name || ' / ' || precision || ' / ' || adapted_for as row_label,
-        published_j9_gflops_per_watt as printed_value,
-        gflops_per_watt as derived_value,
-        abs(gflops_per_watt - published_j9_gflops_per_watt) <= 0.005 + 1e-9 as is_consistent,
-        'printed ' || published_j9_gflops_per_watt || ' GFLOPS/W, computed ' || round(gflops_per_watt, 4) as detail
-    from j9_rows
+        printed_value,
+        derived_value,
+        abs(derived_value - printed_value) <= 0.005 + 1e-9 as is_consistent,
+        'printed ' || printed_value || ', computed ' || round(derived_value, 4)
+        || case column_name when 'published_tflops' then ' TFLOPS' else ' GFLOPS/W' end as detail
+    from j9_values
 
     union all
 
