@@ -214,3 +214,31 @@ def test_a_build_killed_while_publishing_its_report_changes_nothing_published(sc
     assert digest(scratch.db) == published["warehouse"]
     assert tree_digest(scratch.db.parent / "exports") == published["exports"]
     assert tree_digest(scratch.root / "reports") == published["reports"]
+
+
+def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
+    """While another build holds the target's lock, a build waits: it writes no build folder
+    and changes nothing published (here it is stopped while it waits)."""
+    import fcntl
+
+    published = published_files(scratch)
+    lock_path = scratch.db.parent / f".{WAREHOUSE_NAME}.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
+        proc = subprocess.Popen(
+            [str(scratch.root / "scripts" / "build"), "--select", "human_energy_references+"],
+            cwd=scratch.root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        line = proc.stderr.readline()
+        assert "Another build of this checkout or into" in line and "waiting" in line, line
+        time.sleep(1)
+        assert not (scratch.db.parent / ".building").exists()
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert published_files(scratch) == published
