@@ -122,7 +122,8 @@ class ScratchProject:
         """Seeds as in the repo, the last good warehouse as the full build left it."""
         shutil.rmtree(self.root / "seeds")
         shutil.copytree(REPO / "seeds", self.root / "seeds")
-        for leftover in ("failed_build", "exports"):
+        # what an earlier test's build may have left: a failed file, a killed build's folder
+        for leftover in ("failed_build", "exports", ".building"):
             shutil.rmtree(self.root / "warehouse" / leftover, ignore_errors=True)
         shutil.copyfile(self.good_db, self.db)
         shutil.copytree(self.good_db.parent / "exports", self.root / "warehouse" / "exports")

@@ -12,6 +12,13 @@ import duckdb
 from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
 
 
+def stop(proc: subprocess.Popen) -> None:
+    """Kill a build started by a test and everything it started, if it still runs."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+
+
 def published_files(scratch) -> tuple:
     return digest(scratch.db), tree_digest(scratch.db.parent / "exports"), tree_digest(scratch.root / "reports")
 
@@ -29,13 +36,16 @@ def test_interrupted_build_leaves_the_last_good_warehouse(scratch):
         start_new_session=True,
     )
     building = scratch.db.parent / ".building" / WAREHOUSE_NAME
-    deadline = time.time() + 120
-    while time.time() < deadline and not building.exists():
-        time.sleep(0.1)
-    assert building.exists(), "the build never started writing"
-    time.sleep(2)  # somewhere in the middle of dbt build
-    os.killpg(proc.pid, signal.SIGTERM)
-    output, _ = proc.communicate(timeout=120)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and not building.exists():
+            time.sleep(0.1)
+        assert building.exists(), "the build never started writing"
+        time.sleep(2)  # somewhere in the middle of dbt build
+        os.killpg(proc.pid, signal.SIGTERM)
+        output, _ = proc.communicate(timeout=120)
+    finally:
+        stop(proc)
     assert proc.returncode != 0
     assert (
         digest(scratch.db),
@@ -205,12 +215,13 @@ def test_a_build_killed_while_publishing_its_report_changes_nothing_published(sc
         start_new_session=True,
     )
     figures = scratch.db.parent / ".building" / "reports" / "figures"
-    deadline = time.time() + 180
-    while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
-        time.sleep(0.05)
-    assert proc.poll() is None, "the build ended before its report was drawn"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=60)
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
+            time.sleep(0.05)
+        assert proc.poll() is None, "the build ended before its report was drawn"
+    finally:
+        stop(proc)
     assert digest(scratch.db) == published["warehouse"]
     assert tree_digest(scratch.db.parent / "exports") == published["exports"]
     assert tree_digest(scratch.root / "reports") == published["reports"]
@@ -235,10 +246,13 @@ def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
             text=True,
             start_new_session=True,
         )
-        line = proc.stderr.readline()
-        assert "Another build of this checkout or into" in line and "waiting" in line, line
-        time.sleep(1)
-        assert not (scratch.db.parent / ".building").exists()
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+        try:
+            line = proc.stderr.readline()
+            time.sleep(1)
+            building_folder_made = (scratch.db.parent / ".building").exists()
+        finally:
+            # never let the waiting build go on once the lock is released
+            stop(proc)
+    assert "Another build of this checkout or into" in line and "waiting" in line, line
+    assert not building_folder_made
     assert published_files(scratch) == published
