@@ -12,6 +12,20 @@ import duckdb
 from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
 
 
+def start_build(scratch, *args: str, output=subprocess.DEVNULL) -> subprocess.Popen:
+    """./scripts/build in the scratch copy, in its own process group (so a test can kill it all)."""
+    env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
+    return subprocess.Popen(
+        [str(scratch.root / "scripts" / "build"), *args],
+        cwd=scratch.root,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is subprocess.PIPE else subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+
+
 def stop(proc: subprocess.Popen) -> None:
     """Kill a build started by a test and everything it started, if it still runs."""
     if proc.poll() is None:
@@ -25,16 +39,7 @@ def published_files(scratch) -> tuple:
 
 def test_interrupted_build_leaves_the_last_good_warehouse(scratch):
     published = published_files(scratch)
-    env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
-    proc = subprocess.Popen(
-        [str(scratch.root / "scripts" / "build"), "--force"],
-        cwd=scratch.root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    proc = start_build(scratch, "--force", output=subprocess.PIPE)
     building = scratch.db.parent / ".building" / WAREHOUSE_NAME
     try:
         deadline = time.time() + 120
@@ -200,20 +205,8 @@ def test_verification_refuses_a_file_without_its_marts(tmp_path):
 def test_a_build_killed_while_publishing_its_report_changes_nothing_published(scratch):
     """kill -9 while the report is being drawn (after dbt, before the swap): the warehouse,
     its exports and the report stay those of the last good build."""
-    published = {
-        "warehouse": digest(scratch.db),
-        "exports": tree_digest(scratch.db.parent / "exports"),
-        "reports": tree_digest(scratch.root / "reports"),
-    }
-    env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
-    proc = subprocess.Popen(
-        [str(scratch.root / "scripts" / "build"), "--select", "human_energy_references+"],
-        cwd=scratch.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    published = published_files(scratch)
+    proc = start_build(scratch, "--select", "human_energy_references+")
     figures = scratch.db.parent / ".building" / "reports" / "figures"
     try:
         deadline = time.time() + 180
@@ -222,9 +215,7 @@ def test_a_build_killed_while_publishing_its_report_changes_nothing_published(sc
         assert proc.poll() is None, "the build ended before its report was drawn"
     finally:
         stop(proc)
-    assert digest(scratch.db) == published["warehouse"]
-    assert tree_digest(scratch.db.parent / "exports") == published["exports"]
-    assert tree_digest(scratch.root / "reports") == published["reports"]
+    assert published_files(scratch) == published
 
 
 def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
@@ -236,18 +227,9 @@ def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
     lock_path = scratch.db.parent / f".{WAREHOUSE_NAME}.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        env = dict(os.environ, INFERENCE_ENERGY_DB="warehouse/" + WAREHOUSE_NAME, INFERENCE_ENERGY_VENV=str(VENV))
-        proc = subprocess.Popen(
-            [str(scratch.root / "scripts" / "build"), "--select", "human_energy_references+"],
-            cwd=scratch.root,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        proc = start_build(scratch, "--select", "human_energy_references+", output=subprocess.PIPE)
         try:
-            line = proc.stderr.readline()
+            line = proc.stdout.readline()
             time.sleep(1)
             building_folder_made = (scratch.db.parent / ".building").exists()
         finally:
