@@ -103,3 +103,13 @@ def test_fig13_human_lines_come_from_the_reference_mart(marts):
     horizontal = sorted(line.get_ydata()[0] for line in ax.get_lines() if len(set(line.get_ydata())) == 1)
     assert horizontal == pytest.approx(sorted(humans["human_joules_per_second"]))
     figures.plt.close(fig)
+
+
+def test_figures_are_reused_only_while_their_marts_are_unchanged(warehouse, marts, tmp_path):
+    published = warehouse.db_path.parent.parent / "reports" / "figures"
+    assert figures.render_or_reuse(marts, tmp_path / "figures", published) is True
+    for name in figures.FIGURES:
+        assert (tmp_path / "figures" / f"{name}.png").read_bytes() == (published / f"{name}.png").read_bytes()
+    changed = dict(marts)
+    changed["fct_inference_energy"] = marts["fct_inference_energy"].iloc[1:]
+    assert figures.inputs_fingerprint(changed) != figures.inputs_fingerprint(marts)

@@ -9,7 +9,9 @@ trend_value_at), the cutting edge of each domain is fct_inference_energy.is_cutt
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -526,6 +528,41 @@ def _render(names: list[str], marts: dict[str, pd.DataFrame], out: Path) -> list
         plt.close(fig)
         written.append(out / f"{name}.png")
     return written
+
+
+def inputs_fingerprint(marts: dict[str, pd.DataFrame]) -> str:
+    """A hash of everything a figure is drawn from: the marts' rows and this module's code."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in sorted(marts):
+        digest.update(name.encode())
+        digest.update(pd.util.hash_pandas_object(marts[name], index=False).to_numpy().tobytes())
+        digest.update(",".join(map(str, marts[name].columns)).encode())
+    return digest.hexdigest()
+
+
+def render_or_reuse(
+    marts: dict[str, pd.DataFrame], out_dir: str | Path, previous_dir: str | Path | None = None
+) -> bool:
+    """Write every figure under out_dir, copying them from previous_dir (the last published
+    figures) when they were drawn from the same marts by the same code; True if reused."""
+    out = Path(out_dir)
+    fingerprint = inputs_fingerprint(marts)
+    previous = Path(previous_dir) if previous_dir is not None else None
+    reusable = (
+        previous is not None
+        and (previous / ".fingerprint").is_file()
+        and (previous / ".fingerprint").read_text(encoding="utf-8").strip() == fingerprint
+        and all((previous / f"{name}.{ext}").is_file() for name in FIGURES for ext in ("png", "svg"))
+    )
+    if reusable:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in FIGURES:
+            for ext in ("png", "svg"):
+                shutil.copyfile(previous / f"{name}.{ext}", out / f"{name}.{ext}")
+    else:
+        render_all(marts, out)
+    (out / ".fingerprint").write_text(fingerprint + "\n", encoding="utf-8")
+    return reusable
 
 
 def render_all(marts: dict[str, pd.DataFrame], out_dir: str | Path, workers: int = 2) -> list[Path]:

@@ -122,7 +122,12 @@ def errata_rows(errata: pd.DataFrame) -> list[dict]:
     ]
 
 
-def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path | None = None) -> Path:
+def build_report(
+    db_path: str | Path,
+    out_dir: str | Path,
+    docs_page: str | Path | None = None,
+    previous_dir: str | Path | None = None,
+) -> Path:
     out = Path(out_dir)
     marts = figures.load_marts(db_path)
     con = duckdb.connect(str(db_path), read_only=True)
@@ -132,7 +137,9 @@ def build_report(db_path: str | Path, out_dir: str | Path, docs_page: str | Path
     finally:
         con.close()
 
-    figures.render_all(marts, out / "figures")
+    # figures are drawn again only when the marts they show (or their code) changed
+    previous_figures = Path(previous_dir) / "figures" if previous_dir is not None else None
+    figures.render_or_reuse(marts, out / "figures", previous_figures)
 
     has_docs = docs_page is not None and Path(docs_page).exists()
     if has_docs and Path(docs_page).resolve() != (out / "docs" / "index.html").resolve():
@@ -166,8 +173,9 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="DuckDB warehouse file to read")
     parser.add_argument("--out", required=True, help="output folder (index.html, figures/, docs/)")
     parser.add_argument("--docs", help="dbt's static docs page to copy next to the report")
+    parser.add_argument("--previous", help="the last published report: its figures are reused if still current")
     args = parser.parse_args()
-    index = build_report(args.db, args.out, args.docs)
+    index = build_report(args.db, args.out, args.docs, args.previous)
     print(f"Report written: {index}")
 
 
