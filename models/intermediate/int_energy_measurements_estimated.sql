@@ -17,11 +17,11 @@ review as (
 review_by_precision as (
     unpivot review
     on
-    (images_per_second_fp32, published_joules_per_image_fp32) as fp32,
-    (images_per_second_fp16, published_joules_per_image_fp16) as fp16
+    (images_per_second_fp32, published_joules_per_image_fp32, published_joules_per_image_fp32_decimals) as fp32,
+    (images_per_second_fp16, published_joules_per_image_fp16, published_joules_per_image_fp16_decimals) as fp16
     into
     name precision
-    value images_per_second, published_joules_per_image
+    value images_per_second, published_joules_per_image, published_joules_per_image_decimals
 ),
 
 models as (
@@ -51,6 +51,7 @@ measurements as (
         'not stated' as precision,
         measured_joules,
         measured_joules as published_measured_joules,
+        cast(null as integer) as published_measured_decimals,
         published_estimate_joules,
         published_estimate_decimals,
         'round' as published_estimate_rounding
@@ -65,6 +66,7 @@ measurements as (
         precision,
         watts / images_per_second as measured_joules,
         published_joules_per_image as published_measured_joules,
+        published_joules_per_image_decimals as published_measured_decimals,
         published_estimate_joules,
         published_estimate_decimals,
         {# K.11 truncates: 288 / 1617 = 0.17811 -> 0.1781 but 266 / 1515 = 0.17558 -> 0.1755 #}

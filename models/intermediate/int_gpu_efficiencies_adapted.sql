@@ -41,6 +41,7 @@ theoretical as (
         cast(null as varchar) as baseline_gpu_id,
         cast(null as bigint) as n_benchmarks,
         gpu_specs.published_gflops_per_watt as published_j8_gflops_per_watt,
+        gpu_specs.published_gflops_per_watt_decimals as published_j8_gflops_per_watt_decimals,
         gpu_specs.tflops_printed_decimals
     from gpu_specs
     inner join gpus on gpu_specs.gpu_id = gpus.gpu_id
@@ -60,6 +61,7 @@ adapted as (
         speedups.baseline_gpu_id,
         speedups.n_benchmarks,
         cast(null as double) as published_j8_gflops_per_watt,
+        cast(null as integer) as published_j8_gflops_per_watt_decimals,
         cast(null as integer) as tflops_printed_decimals
     {# the GPU's own TDP and launch date; the FP32 peak of its baseline GPU #}
     from speedups
@@ -78,7 +80,9 @@ final as (
         unioned.*,
         {{ gflops_per_watt('unioned.tflops', 'unioned.watts') }} as gflops_per_watt,
         published_j9.published_tflops as published_j9_tflops,
-        published_j9.published_gflops_per_watt as published_j9_gflops_per_watt
+        published_j9.published_tflops_decimals as published_j9_tflops_decimals,
+        published_j9.published_gflops_per_watt as published_j9_gflops_per_watt,
+        published_j9.published_gflops_per_watt_decimals as published_j9_gflops_per_watt_decimals
     from unioned
     left join published_j9
         on

@@ -46,6 +46,7 @@ paired as (
         with_baseline_gpu.precision,
         with_baseline_gpu.throughput_per_second,
         with_baseline_gpu.published_speedup,
+        with_baseline_gpu.published_speedup_decimals,
         with_baseline_gpu.baseline_gpu_id,
         fp32_baselines.benchmark_id as baseline_benchmark_id,
         fp32_baselines.throughput_per_second as baseline_throughput_per_second,

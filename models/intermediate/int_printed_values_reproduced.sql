@@ -39,11 +39,11 @@ j9_rows as (
 j9_values as (
     unpivot j9_rows
     on
-    (published_j9_tflops, tflops) as published_tflops,
-    (published_j9_gflops_per_watt, gflops_per_watt) as published_gflops_per_watt
+    (published_j9_tflops, tflops, published_j9_tflops_decimals) as published_tflops,
+    (published_j9_gflops_per_watt, gflops_per_watt, published_j9_gflops_per_watt_decimals) as published_gflops_per_watt
     into
     name column_name
-    value printed_value, derived_value
+    value printed_value, derived_value, printed_decimals
 ),
 
 ngc_benchmarks as (
@@ -55,7 +55,10 @@ errata as (
 ),
 
 checks as (
-    {# J.8: GFLOPS/W within half a unit of TFLOPS' last printed digit (propagated) + 0.005 #}
+    {#
+        J.8: GFLOPS/W within half a unit of TFLOPS' last printed digit (propagated
+        through the formula) plus half a unit of the GFLOPS/W's own last digit
+    #}
     select
         'J.8' as table_ref,
         gpu_id || '/' || precision as row_key,
@@ -64,14 +67,15 @@ checks as (
         published_j8_gflops_per_watt as printed_value,
         gflops_per_watt as derived_value,
         abs(published_j8_gflops_per_watt - gflops_per_watt)
-        <= {{ gflops_per_watt('0.5 * pow(10, -tflops_printed_decimals)', 'watts') }} + 0.005 + 1e-9 as is_consistent,
+        <= {{ gflops_per_watt('0.5 * pow(10, -tflops_printed_decimals)', 'watts') }}
+        + 0.5 * pow(10, -published_j8_gflops_per_watt_decimals) + 1e-9 as is_consistent,
         'printed ' || published_j8_gflops_per_watt || ' GFLOPS/W, but ' || tflops || ' TFLOPS x 1000 / '
         || watts || ' W = ' || round(gflops_per_watt, 3) as detail
     from theoretical
 
     union all
 
-    {# J.9: TFLOPS and GFLOPS/W (peak, or adapted with the mean NGC speed-up) to their 2 printed decimals #}
+    {# J.9: TFLOPS and GFLOPS/W (peak, or adapted with the mean NGC speed-up) to their printed decimals #}
     select
         'J.9' as table_ref,
         gpu_id || '/' || precision || '/' || adapted_for as row_key,
@@ -79,14 +83,14 @@ checks as (
         gpu_name || ' / ' || precision || ' / ' || adapted_for as row_label,
         printed_value,
         derived_value,
-        abs(derived_value - printed_value) <= 0.005 + 1e-9 as is_consistent,
+        abs(derived_value - printed_value) <= 0.5 * pow(10, -printed_decimals) + 1e-9 as is_consistent,
         'printed ' || printed_value || ', computed ' || round(derived_value, 4)
         || case column_name when 'published_tflops' then ' TFLOPS' else ' GFLOPS/W' end as detail
     from j9_values
 
     union all
 
-    {# E.3: the printed speed-up is the throughput ratio to the FP32 baseline, to 2 decimals #}
+    {# E.3: the printed speed-up is the throughput ratio to the FP32 baseline, to its printed decimals #}
     select
         'E.3' as table_ref,
         cast(benchmark_id as varchar) as row_key,
@@ -95,14 +99,15 @@ checks as (
             as row_label,
         published_speedup as printed_value,
         speedup_vs_fp32 as derived_value,
-        abs(speedup_vs_fp32 - published_speedup) <= 0.005 + 1e-9 as is_consistent,
+        abs(speedup_vs_fp32 - published_speedup) <= 0.5 * pow(10, -published_speedup_decimals) + 1e-9
+            as is_consistent,
         'printed speed-up ' || published_speedup || ', throughput ratio ' || round(speedup_vs_fp32, 4) as detail
     from ngc_benchmarks
     where speedup_vs_fp32 is not null
 
     union all
 
-    {# L.13: J/img = W / (img/s), 3 decimals #}
+    {# L.13: J/img = W / (img/s), rounded to the printed decimals #}
     select
         'L.13' as table_ref,
         {{ slug('system_name') }} as row_key,
@@ -110,14 +115,15 @@ checks as (
         system_name as row_label,
         published_joules_per_image as printed_value,
         watts / resnet50_images_per_second as derived_value,
-        abs(published_joules_per_image - watts / resnet50_images_per_second) <= 0.0005 + 1e-9 as is_consistent,
+        abs(published_joules_per_image - watts / resnet50_images_per_second)
+        <= 0.5 * pow(10, -published_joules_per_image_decimals) + 1e-9 as is_consistent,
         'printed ' || published_joules_per_image || ' J/img, but ' || watts || ' W / '
         || resnet50_images_per_second || ' img/s = ' || round(watts / resnet50_images_per_second, 4) as detail
     from edge_systems
 
     union all
 
-    {# K.11: measured J/img = W / (img/s), truncated (not rounded) to 4 decimals #}
+    {# K.11: measured J/img = W / (img/s), truncated (not rounded) to the printed decimals #}
     select
         table_ref,
         measurement_row_key as row_key,
@@ -126,9 +132,9 @@ checks as (
         published_measured_joules as printed_value,
         measured_joules as derived_value,
         published_measured_joules <= measured_joules + 1e-12
-        and measured_joules < published_measured_joules + 0.0001 as is_consistent,
+        and measured_joules < published_measured_joules + pow(10, -published_measured_decimals) as is_consistent,
         'printed ' || published_measured_joules || ' J/img, but W / (img/s) = ' || round(measured_joules, 6)
-        || ' (truncated to 4 decimals)' as detail
+        || ' (truncated to ' || published_measured_decimals || ' decimals)' as detail
     from energy_cases
     where table_ref = 'K.11'
 

@@ -10,6 +10,7 @@ typed as (
         {{ typed('resnet50_images_per_second', 'double') }} as resnet50_images_per_second,
         {{ typed('watts', 'double') }} as watts,
         {{ typed('published_joules_per_image', 'double') }} as published_joules_per_image,
+        {{ printed_decimals('published_joules_per_image') }} as published_joules_per_image_decimals,
         transcription_status,
         nullif(trim(transcription_note), '') as transcription_note
     from source

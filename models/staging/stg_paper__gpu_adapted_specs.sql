@@ -18,10 +18,12 @@ typed as (
         {{ canonical_precision('precision_label') }} as precision,
         trim(precision_label) as precision_label,
         {{ typed('published_tflops', 'double') }} as published_tflops,
+        {{ printed_decimals('published_tflops') }} as published_tflops_decimals,
         {{ typed('watts', 'double') }} as watts,
         {{ iso_date('launch_date') }} as launch_date,
         lower(trim(gpu_type)) as gpu_type,
         {{ typed('published_gflops_per_watt', 'double') }} as published_gflops_per_watt,
+        {{ printed_decimals('published_gflops_per_watt') }} as published_gflops_per_watt_decimals,
         transcription_status,
         nullif(trim(transcription_note), '') as transcription_note
     from source

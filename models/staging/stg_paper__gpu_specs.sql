@@ -15,7 +15,8 @@ typed as (
         {{ typed('watts', 'double') }} as watts,
         {{ iso_date('launch_date') }} as launch_date,
         lower(trim(gpu_type)) as gpu_type,
-        {{ typed('published_gflops_per_watt', 'double') }} as published_gflops_per_watt
+        {{ typed('published_gflops_per_watt', 'double') }} as published_gflops_per_watt,
+        {{ printed_decimals('published_gflops_per_watt') }} as published_gflops_per_watt_decimals
     from source
 )
 

@@ -16,7 +16,8 @@ typed as (
         {{ canonical_precision('precision_label') }} as precision,
         trim(precision_label) as precision_label,
         {{ typed('throughput_per_second', 'double') }} as throughput_per_second,
-        {{ typed('published_speedup', 'double') }} as published_speedup
+        {{ typed('published_speedup', 'double') }} as published_speedup,
+        {{ printed_decimals('published_speedup') }} as published_speedup_decimals
     from source
 )
 

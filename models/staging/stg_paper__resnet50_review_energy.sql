@@ -13,6 +13,8 @@ typed as (
         {{ typed('watts', 'double') }} as watts,
         {{ typed('published_joules_per_image_fp32', 'double') }} as published_joules_per_image_fp32,
         {{ typed('published_joules_per_image_fp16', 'double') }} as published_joules_per_image_fp16,
+        {{ printed_decimals('published_joules_per_image_fp32') }} as published_joules_per_image_fp32_decimals,
+        {{ printed_decimals('published_joules_per_image_fp16') }} as published_joules_per_image_fp16_decimals,
         {{ typed('published_estimate_joules', 'double') }} as published_estimate_joules,
         {{ printed_decimals('published_estimate_joules') }} as published_estimate_decimals
     from source
