@@ -12,6 +12,9 @@ compares and prints one line:
 
     python scripts/build_state.py plan --db warehouse/inference_energy.duckdb [--force]
     python scripts/build_state.py record --db warehouse/inference_energy.duckdb
+
+`docs-fingerprint` prints a hash of what the dbt docs describe, so that a build
+regenerates them only when it changed.
 """
 
 from __future__ import annotations
@@ -68,6 +71,17 @@ def published(db: Path, reports: Path) -> dict[str, str | None]:
     }
 
 
+def docs_fingerprint(root: Path, db: Path) -> str:
+    """What the dbt docs show: the project's models, tests, macros, analyses and YAML (not
+    the seed data, not scripts/), the dbt versions, and the database name."""
+    digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
+    digest.update(db.name.encode())
+    for path, file_hash in input_digests(root).items():
+        if not path.endswith(".csv") and not path.startswith("scripts/"):
+            digest.update(f"{path}:{file_hash}".encode())
+    return digest.hexdigest()
+
+
 def plan(root: Path, db: Path, reports: Path, force: bool = False) -> str:
     state_path = root / STATE
     if force or not state_path.is_file():
@@ -104,7 +118,7 @@ def forget(root: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["plan", "record", "forget"])
+    parser.add_argument("action", choices=["plan", "record", "forget", "docs-fingerprint"])
     parser.add_argument("--db", required=True, type=Path, help="the warehouse file (INFERENCE_ENERGY_DB)")
     parser.add_argument("--reports", default=Path("reports"), type=Path)
     parser.add_argument("--force", action="store_true", help="plan a full build whatever changed")
@@ -112,6 +126,8 @@ def main() -> int:
     root = Path.cwd()
     if args.action == "plan":
         print(plan(root, args.db, args.reports, args.force))
+    elif args.action == "docs-fingerprint":
+        print(docs_fingerprint(root, args.db))
     elif args.action == "record":
         record(root, args.db, args.reports)
     else:
