@@ -27,25 +27,44 @@
 {%- endmacro %}
 
 {#
-    Precision labels exactly as printed (J.8, J.9, E.3) -> canonical labels.
-    Nothing is guessed: any other spelling ('fp32', 'FP32 ', 'Fp16') returns
-    null, and the seed test known_precision_labels fails naming the row.
+    Precision labels exactly as printed -> canonical labels. Nothing is guessed:
+    any other spelling returns null, and the seed test known_precision_labels
+    fails naming the row. Two vocabularies, one canonical set (seed
+    project/precisions says what each canonical label means):
+      vocabulary='paper'      Tables J.8, J.9, E.3: 'FP32', 'FP16' (vector FP16),
+                              'FP16/FP32 Tensor', and the measured 'TF32' / 'Mixed'.
+      vocabulary='datasheet'  the extension's dense datasheet peaks: 'fp32',
+                              'tf32_tensor', 'fp16_tensor' (FP32 accumulate, as J.8's
+                              'FP16/FP32 Tensor'), 'fp16_tensor_fp16acc', 'bf16_tensor',
+                              'fp8_tensor', 'int8_tensor'. A datasheet TF32 peak is
+                              'tf32_tensor', never the measured 'tf32' of Appendix E.
     accept_canonical=true also maps canonical labels to themselves, for rules
     that run on staging or marts (test mixed_precision_gpus).
 #}
-{% macro canonical_precision(label_sql, accept_canonical=false) -%}
+{% macro canonical_precision(label_sql, accept_canonical=false, vocabulary='paper') -%}
+    {%- set vocabularies = {
+        'paper': {'FP32': 'fp32', 'FP16': 'fp16', 'FP16/FP32 Tensor': 'fp16_fp32_tensor', 'TF32': 'tf32', 'Mixed': 'mixed'},
+        'datasheet': {
+            'fp32': 'fp32', 'tf32_tensor': 'tf32_tensor', 'fp16_tensor': 'fp16_fp32_tensor',
+            'fp16_tensor_fp16acc': 'fp16_fp16_tensor', 'bf16_tensor': 'bf16_tensor',
+            'fp8_tensor': 'fp8_tensor', 'int8_tensor': 'int8_tensor'
+        }
+    } -%}
+    {%- if vocabulary not in vocabularies -%}
+        {{ exceptions.raise_compiler_error("canonical_precision: unknown vocabulary " ~ vocabulary) }}
+    {%- endif -%}
+    {%- set canonical = [] -%}
+    {%- for mapping in vocabularies.values() -%}
+        {%- for label in mapping.values() if label not in canonical -%}{%- do canonical.append(label) -%}{%- endfor -%}
+    {%- endfor -%}
     case {{ label_sql }}
-        when 'FP32' then 'fp32'
-        when 'FP16' then 'fp16'
-        when 'FP16/FP32 Tensor' then 'fp16_fp32_tensor'
-        when 'TF32' then 'tf32'
-        when 'Mixed' then 'mixed'
+        {%- for printed, label in vocabularies[vocabulary].items() %}
+            when {{ sql_string(printed) }} then {{ sql_string(label) }}
+        {%- endfor %}
         {%- if accept_canonical %}
-            when 'fp32' then 'fp32'
-            when 'fp16' then 'fp16'
-            when 'fp16_fp32_tensor' then 'fp16_fp32_tensor'
-            when 'tf32' then 'tf32'
-            when 'mixed' then 'mixed'
+            {%- for label in canonical if label not in vocabularies[vocabulary] %}
+                when {{ sql_string(label) }} then {{ sql_string(label) }}
+            {%- endfor %}
         {%- endif %}
     end
 {%- endmacro %}
