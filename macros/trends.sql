@@ -13,15 +13,20 @@
 {%- endmacro %}
 
 {% macro trend_value_at(fit, date_sql, bound='fitted') -%}
-    {%- if bound not in ['fitted', 'low', 'high'] -%}
-        {{ exceptions.raise_compiler_error("trend_value_at: bound must be 'fitted', 'low' or 'high', got " ~ bound) }}
+    {#
+        'low' / 'high': the confidence interval of the fitted mean (mean_ci95);
+        'pred_low' / 'pred_high': the prediction interval of one new point
+        (pred95), the same with the residual variance of a single case added.
+    #}
+    {%- if bound not in ['fitted', 'low', 'high', 'pred_low', 'pred_high'] -%}
+        {{ exceptions.raise_compiler_error("trend_value_at: bound must be 'fitted', 'low', 'high', 'pred_low' or 'pred_high', got " ~ bound) }}
     {%- endif -%}
     pow(
         10,
         {{ fit }}.intercept_log10 + {{ fit }}.slope_log10_per_year * {{ trend_years(fit, date_sql) }}
         {%- if bound != 'fitted' %}
-            {{ '-' if bound == 'low' else '+' }} {{ fit }}.t_critical * {{ fit }}.residual_std_error * sqrt(
-                1.0 / {{ fit }}.n_points
+            {{ '-' if bound in ['low', 'pred_low'] else '+' }} {{ fit }}.t_critical * {{ fit }}.residual_std_error * sqrt(
+                {{ '1.0 + ' if bound.startswith('pred') else '' }}1.0 / {{ fit }}.n_points
                 + pow({{ trend_years(fit, date_sql) }} - {{ fit }}.x_mean_years, 2) / {{ fit }}.x_sum_squares
             )
         {%- endif %}
@@ -31,13 +36,16 @@
 {#
     Eq. (2) of the paper: Joules per inference = GFLOPs / GFLOPS per Watt of the
     efficiency fit read at a date. bound = 'low' / 'high' gives the bounds of the
-    95 % interval, from the opposite bounds of the fitted efficiency (more
+    95 % interval of the fitted mean, 'pred_low' / 'pred_high' those of the
+    prediction interval, each from the opposite bound of the efficiency (more
     GFLOPS/W, fewer Joules). The one home of the formula.
 #}
 {% macro joules_per_inference(gflops_sql, fit, date_sql, bound='fitted') -%}
-    {%- set efficiency_bound = {'fitted': 'fitted', 'low': 'high', 'high': 'low'}.get(bound) -%}
+    {%- set efficiency_bound = {
+        'fitted': 'fitted', 'low': 'high', 'high': 'low', 'pred_low': 'pred_high', 'pred_high': 'pred_low'
+    }.get(bound) -%}
     {%- if efficiency_bound is none -%}
-        {{ exceptions.raise_compiler_error("joules_per_inference: bound must be 'fitted', 'low' or 'high', got " ~ bound) }}
+        {{ exceptions.raise_compiler_error("joules_per_inference: bound must be 'fitted', 'low', 'high', 'pred_low' or 'pred_high', got " ~ bound) }}
     {%- endif -%}
     ({{ gflops_sql }} / {{ trend_value_at(fit, date_sql, efficiency_bound) }})
 {%- endmacro %}

@@ -71,10 +71,12 @@ def _fit(marts: dict[str, pd.DataFrame], trend_id: str) -> pd.Series:
     return fits.loc[trend_id]
 
 
-def _plot_trend(ax, marts, trend_id: str, style: str, colour: str, label: str) -> None:
+def _plot_trend(
+    ax, marts, trend_id: str, style: str, colour: str, label: str, line_span: str = "fit", band: str = "mean_ci95"
+) -> None:
     fit = _fit(marts, trend_id)
     lines = marts["fct_trend_lines"]
-    line = lines[lines["trend_id"] == trend_id].sort_values("point_index")
+    line = lines[(lines["trend_id"] == trend_id) & (lines["line_span"] == line_span)].sort_values("point_index")
     x = _dates(line["line_date"])
     ax.plot(
         x,
@@ -86,10 +88,10 @@ def _plot_trend(ax, marts, trend_id: str, style: str, colour: str, label: str) -
     )
     ax.fill_between(
         x,
-        line["fitted_value_mean_ci95_low"],
-        line["fitted_value_mean_ci95_high"],
+        line[f"fitted_value_{band}_low"],
+        line[f"fitted_value_{band}_high"],
         color=colour,
-        alpha=0.15,
+        alpha=0.15 if band == "mean_ci95" else 0.08,
         linewidth=0,
     )
 

@@ -167,3 +167,19 @@ def fit_trends(
         )
         rows.append(row)
     return pd.DataFrame(rows, columns=FIT_COLUMNS)
+
+
+
+def fit_trends_configured(points: pd.DataFrame, reference_date, confidence_level, min_points) -> pd.DataFrame:
+    """fit_trends with the parameters as dbt config hands them over (text or numbers).
+
+    dbt gives a Python model only the config keys its source reads literally
+    (`dbt.config.get("reference_date")`), so each model under models/fits/ reads
+    the three keys itself and passes them here.
+    """
+    return fit_trends(
+        points[["trend_id", "x_date", "y_value"]],
+        reference_date=reference_date,
+        confidence_level=float(confidence_level),
+        min_points=int(min_points),
+    )

@@ -4,15 +4,15 @@ Thin wrapper: the maths lives in scripts/trend_fits.py (tested by pytest);
 parameters come from this model's YAML config.
 """
 
-from trend_fits import fit_trends
+from trend_fits import fit_trends_configured
 
 
 def model(dbt, session):
     points = dbt.ref("int_gpu_efficiency_fit_points").df()
     points = points.rename(columns={"launch_date": "x_date", "gflops_per_watt": "y_value"})
-    return fit_trends(
-        points[["trend_id", "x_date", "y_value"]],
-        reference_date=dbt.config.get("reference_date"),
-        confidence_level=float(dbt.config.get("confidence_level")),
-        min_points=int(dbt.config.get("min_points")),
+    return fit_trends_configured(
+        points,
+        dbt.config.get("reference_date"),
+        dbt.config.get("confidence_level"),
+        dbt.config.get("min_points"),
     )

@@ -1,15 +1,21 @@
 {#
-    Every log-linear trend of the paper, one row per fit (the GPU-efficiency
-    fits and the model compute / energy fits), with what it measures, its
+    Every log-linear trend, one row per fit: the paper's (dataset 'paper': the
+    GPU-efficiency fits and the model compute / energy fits) and their refits
+    over the paper's and the extension's rows (dataset 'paper_and_extension',
+    trend ids ending in '__extended'), with what each measures, its
     description (seed trend_definitions) and the intervals derived from the
     slope's: growth factor per year and doubling time.
 #}
 with gpu_efficiency_fits as (
-    select * from {{ ref('fit_gpu_efficiency__ols') }}
+    select *, 'paper' as dataset from {{ ref('fit_gpu_efficiency__ols') }}
+    union all
+    select *, 'paper_and_extension' as dataset from {{ ref('fit_extended_gpu_efficiency__ols') }}
 ),
 
 model_fits as (
-    select * from {{ ref('fit_model_trends__ols') }}
+    select *, 'paper' as dataset from {{ ref('fit_model_trends__ols') }}
+    union all
+    select *, 'paper_and_extension' as dataset from {{ ref('fit_extended_model_trends__ols') }}
 ),
 
 definitions as (
@@ -25,7 +31,12 @@ unioned as (
     union all
     select
         *,
-        case when trend_id like 'compute_%' then 'gflops' else 'joules_per_inference' end as y_quantity,
+        case
+            when trend_id like 'compute_llm%' then 'gflops_per_token'
+            when trend_id like 'compute_%' then 'gflops'
+            when trend_id like 'energy_llm%' then 'joules_per_token'
+            else 'joules_per_inference'
+        end as y_quantity,
         'model release date' as x_event
     from model_fits
 ),
@@ -33,6 +44,7 @@ unioned as (
 final as (
     select
         unioned.*,
+        definitions.extends_trend_id,
         definitions.figure_ref,
         definitions.description,
         definitions.report_label,

@@ -11,6 +11,8 @@ with fits as (
 final as (
     select
         cast(trend_id as varchar) as trend_id,
+        cast(dataset as varchar) as dataset,
+        cast(extends_trend_id as varchar) as extends_trend_id,
         cast(figure_ref as varchar) as figure_ref,
         cast(description as varchar) as description,
         cast(report_label as varchar) as report_label,

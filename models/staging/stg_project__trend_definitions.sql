@@ -9,7 +9,8 @@ typed as (
         trim(figure_ref) as figure_ref,
         trim(description) as description,
         nullif(trim(report_label), '') as report_label,
-        {{ typed('report_order', 'integer') }} as report_order
+        {{ typed('report_order', 'integer') }} as report_order,
+        nullif(trim(extends_trend_id), '') as extends_trend_id
     from source
 )
 
