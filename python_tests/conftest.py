@@ -112,7 +112,7 @@ class ScratchProject:
         return self.root / "warehouse" / WAREHOUSE_NAME
 
     def seed(self, name: str) -> Path:
-        for folder in ("paper", "project"):
+        for folder in ("paper", "extension", "project"):
             path = self.root / "seeds" / folder / f"{name}.csv"
             if path.exists():
                 return path

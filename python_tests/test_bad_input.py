@@ -116,6 +116,15 @@ def empty_file(seed: str) -> Callable[[ScratchProject], None]:
     return corrupt
 
 
+def fp8_row_for_ampere(project: ScratchProject) -> None:
+    """An FP8 peak for the A30 (Ampere has no FP8 tensor cores)."""
+    path = project.seed("extension_gpu_datasheet_peaks")
+    rows = read_rows(path)
+    fp8 = dict(next(r for r in rows if r["gpu_id"] == "a30" and r["precision"] == "int8_tensor"))
+    fp8.update(precision="fp8_tensor", unit="TFLOPS")
+    write_rows(path, rows + [fp8])
+
+
 SEEDS = REPO / "seeds" / "paper"
 # A file a SQL payload in a seed header would write: it must never appear.
 INJECTION_PROBE = Path(tempfile.gettempdir()) / "inference_energy_injection_probe.csv"
@@ -293,7 +302,45 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "trend_id 'energy_nlp_all'",
         ],
     ),
+    # the extension's seeds get the same checks (seeds/extension/)
+    "sparse_figure_entered_as_dense": (
+        "extension_gpu_datasheet_peaks",
+        edit_seed(
+            "extension_gpu_datasheet_peaks",
+            {"gpu_id": "h200_sxm", "precision": "fp8_tensor"},
+            {"tflops_dense": "3958", "sparse_published": "no", "derived_from_sparse": "no", "gflops_per_watt": "5654.29"},
+        ),
+        [
+            "staging.stg_extension__gpu_datasheet_peaks",
+            "a dense tensor peak is at most 2.5 x the peak of the next wider format",
+            "row 'h200_sxm / fp8_tensor': 3958.0 dense is 4.0 x the best peak of the next wider format",
+        ],
+    ),
+    "fp8_on_a_gpu_without_fp8": (
+        "extension_gpu_datasheet_peaks",
+        fp8_row_for_ampere,
+        [
+            "staging.stg_extension__gpu_datasheet_peaks",
+            "FP8 exists only on the architectures of var fp8_architectures",
+            "row 'a30 / fp8_tensor' (architecture=ampere)",
+        ],
+    ),
+    "moe_with_more_active_than_total_parameters": (
+        "extension_nlp_models",
+        edit_seed("extension_nlp_models", {"model_id": "deepseek_v3"}, {"active_params_billions": "700"}),
+        [
+            "staging.stg_extension__nlp_models",
+            "active parameters cannot exceed the total",
+            "model_id 'deepseek_v3' (active_params_billions=700.0, params_billions=671.0)",
+        ],
+    ),
+    "extension_model_repeating_a_paper_key": (
+        "extension_cv_models",
+        edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"model_id": "resnet50"}),
+        ["intermediate.int_extended_models_unioned", 'rule "model_id must be unique"', "model_id = resnet50 appears 2 times"],
+    ),
 }
+
 
 
 @dataclass

@@ -113,3 +113,106 @@ def test_the_plan_follows_what_changed(tmp_path):
     build_state.record(root, db, reports)
     db.write_bytes(b"a warehouse someone changed")
     assert build_state.plan(root, db, reports) == "full"  # a published file is not what the build left
+
+
+# The paper's rows of the marts that hold both datasets (meta.datasets = paper_and_extension).
+PAPER_SLICES = {
+    "dim_gpus": "dataset = 'paper'",
+    "fct_gpu_datasheet_peaks": "dataset = 'paper'",
+    "fct_trend_fits": "dataset = 'paper'",
+    "fct_trend_lines": "dataset = 'paper' and line_span = 'fit'",
+    "fct_extended_inference_energy": "dataset = 'paper'",
+}
+
+
+def paper_fingerprints(db, manifest_path) -> dict[str, str]:
+    """A hash of every paper mart, and of the paper's rows of each mixed mart (only the columns
+    the paper's method computes)."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    paper_marts = {
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"]["meta"].get("datasets") == "paper"
+    }
+    queries = {name: f"select * from marts.{name}" for name in paper_marts}
+    queries["fct_extended_inference_energy"] = (
+        "select model_id, gflops, paper_method_joules, paper_method_joules_pred95_low, "
+        "paper_method_joules_pred95_high from marts.fct_extended_inference_energy where dataset = 'paper'"
+    )
+    for name, condition in PAPER_SLICES.items():
+        queries.setdefault(name, f"select * from marts.{name} where {condition}")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            name: hashlib.sha256(repr(sorted(map(repr, con.execute(sql).fetchall()))).encode()).hexdigest()
+            for name, sql in queries.items()
+        }
+    finally:
+        con.close()
+
+
+def append_row(path, **values) -> None:
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    template = dict(rows[-1])
+    template.update(values)
+    with open(path, "a", newline="", encoding="utf-8") as fh:
+        csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n").writerow(template)
+
+
+def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
+    root = scratch.root
+    subprocess.run(
+        [str(VENV / "bin" / "python"), "scripts/build_state.py", "record", "--db", "warehouse/inference_energy.duckdb"],
+        cwd=root,
+        check=True,
+    )
+    manifest = root / "target" / "manifest.json"
+    before = paper_fingerprints(scratch.db, manifest)
+    # a 2024 model more accurate than any: mixed into the paper's rows it would move the
+    # best-of-year trends (tried: x1.79/yr -> x1.34/yr)
+    append_row(
+        scratch.seed("extension_cv_models"),
+        model_id="test_2024_frontier_model",
+        model="Test frontier model",
+        top1_accuracy="95.0",
+        gflops="20000",
+        release_date="2024-06-01",
+        eval_protocol="fine-tune",
+    )
+    append_row(scratch.seed("extension_nlp_models"), model_id="test_llm", model="Test LLM", release_date="2025-09-01")
+    append_row(
+        scratch.seed("extension_gpu_datasheet_peaks"),
+        gpu_id="test_gpu",
+        gpu="Test GPU",
+        launch_date="2025-06-01",
+        precision="fp32",
+        tflops_dense="100",
+        tflops_published="100",
+        sparse_published="no",
+        derived_from_sparse="no",
+        tdp_watts="500",
+        gflops_per_watt="200.0",
+        unit="TFLOPS",
+    )
+    result = scratch.build()
+    assert result.returncode == 0, result.output[-3000:]
+    assert "Only seeds changed" in result.output
+    assert paper_fingerprints(scratch.db, manifest) == before
+    # ... while the rows did reach the extension's marts and refits
+    con = duckdb.connect(str(scratch.db), read_only=True)
+    try:
+        [(is_edge,)] = con.execute(
+            "select is_cutting_edge from marts.fct_extended_inference_energy where model_id = 'test_2024_frontier_model'"
+        ).fetchall()
+        [(llm_rows,)] = con.execute(
+            "select count(*) from marts.fct_extended_inference_energy where model_id = 'test_llm'"
+        ).fetchall()
+        [(gpu_dataset,)] = con.execute("select dataset from marts.dim_gpus where gpu_id = 'test_gpu'").fetchall()
+        [(last_gpu,)] = con.execute(
+            "select last_date from marts.fct_trend_fits where trend_id = 'gpu_peak_fp32__extended'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert is_edge and llm_rows == 1 and gpu_dataset == "extension"
+    assert str(last_gpu) == "2025-06-01"

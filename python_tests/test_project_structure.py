@@ -59,6 +59,40 @@ def test_only_staging_models_read_seeds(manifest):
     assert wrong == []
 
 
+def ancestors(manifest, uid: str) -> set[str]:
+    parents, seen, todo = manifest["parent_map"], set(), [uid]
+    while todo:
+        for parent in parents.get(todo.pop(), []):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def test_paper_marts_never_read_the_extension(manifest):
+    """The paper's rows and the extension are separate datasets: a mart that declares
+    meta.datasets = paper has no seed of seeds/extension/ among its ancestors, so adding
+    extension rows cannot move a reproduced number; every mart says which it is."""
+    nodes = manifest["nodes"]
+    declared, leaks = {}, []
+    for uid, node in models(manifest).items():
+        if layer(node) != "marts":
+            continue
+        declared[node["name"]] = node["config"]["meta"].get("datasets")
+        if declared[node["name"]] == "paper":
+            leaks += [
+                f"{node['name']} <- {nodes[a]['name']}"
+                for a in ancestors(manifest, uid)
+                if a in nodes and nodes[a]["original_file_path"].startswith("seeds/extension/")
+            ]
+    assert {name for name, value in declared.items() if value not in ("paper", "paper_and_extension")} == set()
+    assert leaks == []
+    assert "fct_inference_energy" in {name for name, value in declared.items() if value == "paper"}
+    # and the check can fail: a mixed mart does read the extension
+    mixed = next(uid for uid, node in models(manifest).items() if node["name"] == "fct_extended_inference_energy")
+    assert any(nodes[a]["original_file_path"].startswith("seeds/extension/") for a in ancestors(manifest, mixed) if a in nodes)
+
+
 def test_the_gpu_dimension_exists_and_is_contracted(manifest):
     [dim] = [n for n in models(manifest).values() if n["name"] == "dim_gpus"]
     assert dim["config"]["contract"]["enforced"] is True

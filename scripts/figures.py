@@ -1,4 +1,4 @@
-"""Figures 1-14 of the paper, drawn from the warehouse's marts only.
+"""Figures 1-14 of the paper, and E1-E4 beyond it, drawn from the warehouse's marts only.
 
 Each `figNN_*` function takes the marts (a dict of DataFrames from `load_marts`) and
 returns a matplotlib Figure; nothing here recomputes what a mart holds: fit lines and
@@ -31,6 +31,8 @@ from matplotlib.ticker import MaxNLocator, NullFormatter  # noqa: E402
 
 MARTS = (
     "fct_inference_energy",
+    "fct_extended_inference_energy",
+    "fct_gpu_datasheet_peaks",
     "fct_trend_fits",
     "fct_trend_lines",
     "fct_gpu_efficiency",
@@ -501,6 +503,140 @@ def fig14_nlp_energy_vs_humans(marts):
     )
 
 
+# --- Beyond 2021: the paper's trends out of sample, refitted on 2012-2025 -------------------
+
+PRECISION_CLASS_STYLES = {
+    "fp32": ("FP32", "tab:blue", "o"),
+    "fp16_bf16_tensor": ("FP16/BF16 tensor", "tab:red", "s"),
+    "eight_bit_tensor": ("FP8/INT8 tensor", "tab:purple", "^"),
+}
+
+
+def figE1_gpu_efficiency_to_2025(marts):
+    fig, ax = _new("Fig. E1. GPU GFLOPS per Watt to 2025: the paper's Fig. 8 trend out of sample")
+    peaks = marts["fct_gpu_datasheet_peaks"]
+    for precision_class, (label, colour, marker) in PRECISION_CLASS_STYLES.items():
+        group = peaks[peaks["precision_class"] == precision_class]
+        for dataset, filled in (("paper", True), ("extension", False)):
+            points = group[group["dataset"] == dataset]
+            if points.empty:  # J.8 has no 8-bit rows
+                continue
+            ax.scatter(
+                _dates(points["launch_date"]),
+                points["gflops_per_watt"],
+                s=24,
+                marker=marker,
+                color=colour if filled else "none",
+                edgecolors=colour,
+                label=f"{label} ({'J.8' if filled else '2020-2025 datasheets'})",
+                alpha=0.85,
+            )
+        refit = f"gpu_peak_{precision_class}__extended"
+        _plot_trend(ax, marts, refit, "-", colour, f"Refit {label}")
+    _plot_trend(
+        ax,
+        marts,
+        "gpu_efficiency_cv",
+        "--",
+        "k",
+        "Paper's CV fit, extrapolated (band: pred95)",
+        line_span="to_refit_end",
+        band="pred95",
+    )
+    ax.set_yscale("log")
+    _date_axis(ax)
+    ax.set_xlabel("GPU launch date")
+    ax.set_ylabel("GFLOPS (TOPS) per Watt, dense peak (log scale)")
+    ax.legend(loc="upper left", fontsize=6, ncol=2)
+    return fig
+
+
+def _energy_to_2025(marts, domain, title, ylabel):
+    fig, ax = _new(title)
+    models = marts["fct_extended_inference_energy"]
+    models = models[models["domain"] == domain].dropna(subset=["extended_fit_joules"])
+    rule = models["cutting_edge_rule"].iloc[0]
+    for dataset, marker, label in (("paper", "o", "Paper's models"), ("extension", "D", "Models beyond the paper")):
+        points = models[models["dataset"] == dataset]
+        if points.empty:  # LLMs are extension rows only
+            continue
+        ax.scatter(
+            _dates(points["release_date"]),
+            points["extended_fit_joules"],
+            s=20,
+            marker=marker,
+            color="tab:blue" if dataset == "paper" else "tab:green",
+            alpha=0.6,
+            label=label,
+        )
+    edge = models[models["is_cutting_edge"]]
+    ax.scatter(
+        _dates(edge["release_date"]),
+        edge["extended_fit_joules"],
+        s=60,
+        facecolors="none",
+        edgecolors="tab:red",
+        label=CUTTING_EDGE_LABELS[rule] + " (both datasets)",
+    )
+    if domain != "llm":
+        _plot_trend(
+            ax,
+            marts,
+            f"energy_{domain}_{rule}",
+            ":",
+            "k",
+            "Paper's fit, " + CUTTING_EDGE_LABELS[rule].lower() + ", extrapolated",
+            line_span="to_refit_end",
+        )
+    _plot_trend(ax, marts, f"energy_{domain}_{rule}__extended", "--", "tab:red", "Refit, " + rule.replace("_", " "))
+    _plot_trend(ax, marts, f"energy_{domain}_all__extended", "-", "tab:blue", "Refit, all models")
+    ax.set_yscale("log")
+    _date_axis(ax)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left", fontsize=7)
+    return fig
+
+
+def figE2_cv_energy_to_2025(marts):
+    return _energy_to_2025(
+        marts,
+        "cv",
+        "Fig. E2. Joules per forward pass (CV) to 2025, refitted efficiency",
+        "Joules per inference (log scale)",
+    )
+
+
+def figE3_nlp_energy_to_2025(marts):
+    return _energy_to_2025(
+        marts,
+        "nlp",
+        "Fig. E3. Joules per forward pass (NLP, GLUE) to 2021, refitted efficiency",
+        "Joules per inference (log scale)",
+    )
+
+
+def figE4_llm_energy_per_token(marts):
+    fig = _energy_to_2025(
+        marts,
+        "llm",
+        "Fig. E4. Joules per generated token of decoder LLMs (active parameters)",
+        "Joules per generated token (log scale)",
+    )
+    ax = fig.axes[0]
+    models = marts["fct_extended_inference_energy"]
+    moe = models[(models["domain"] == "llm") & (models["active_params_millions"] < models["params_millions"])]
+    ax.scatter(
+        _dates(moe["release_date"]),
+        moe["extended_fit_joules"],
+        s=90,
+        marker="x",
+        color="k",
+        label="Mixture of experts",
+    )
+    ax.legend(loc="lower left", fontsize=7)
+    return fig
+
+
 FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "fig01_params_vs_flops": fig01_params_vs_flops,
     "fig02_accuracy_over_time": fig02_accuracy_over_time,
@@ -518,6 +654,11 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "fig14_nlp_energy_vs_humans": fig14_nlp_energy_vs_humans,
     # Appendix G's companion of Fig. 5, with the bubble encoding of Fig. 2.
     "figG15_glue_over_time": figG15_glue_over_time,
+    # Beyond the paper: its trends against 2020-2025 data (issue: out-of-sample test)
+    "figE1_gpu_efficiency_to_2025": figE1_gpu_efficiency_to_2025,
+    "figE2_cv_energy_to_2025": figE2_cv_energy_to_2025,
+    "figE3_nlp_energy_to_2025": figE3_nlp_energy_to_2025,
+    "figE4_llm_energy_per_token": figE4_llm_energy_per_token,
 }
 
 

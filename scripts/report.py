@@ -36,6 +36,9 @@ figcaption { font-size: 0.9rem; color: #555; }
 .status-reproduced { color: #1a7f37; }
 .status-documented_erratum { color: #9a6700; }
 .status-mismatch { color: #cf222e; font-weight: bold; }
+.verdict-holds { color: #1a7f37; }
+.verdict-weakened { color: #9a6700; }
+.verdict-reversed { color: #cf222e; font-weight: bold; }
 code { background: #f4f4f4; padding: 0 0.2rem; }
 """
 
@@ -55,6 +58,22 @@ FIGURE_CAPTIONS = {
     "fig13_cv_energy_vs_humans": "Joules per inference (CV) against a person's energy use in one second.",
     "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
     "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with GFLOPs.",
+}
+EXTENSION_FIGURE_CAPTIONS = {
+    "figE1_gpu_efficiency_to_2025": (
+        "Dense datasheet GFLOPS/W of J.8 (filled) and 2020-2025 GPUs (open) by precision class, with the "
+        "2012-2025 refit of each class; dashed, the paper's CV efficiency fit extrapolated, with its 95 % "
+        "prediction band for one new GPU."
+    ),
+    "figE2_cv_energy_to_2025": (
+        "Joules per inference of the paper's ImageNet models and those of 2021-2025, all with the refitted "
+        "efficiency; dotted, the paper's best-of-year energy fit extrapolated."
+    ),
+    "figE3_nlp_energy_to_2025": "The same for NLP models with GLUE scores (the source material has none after 2021).",
+    "figE4_llm_energy_per_token": (
+        "Joules per generated token of decoder LLMs, from active parameters (2 FLOPs each), with the refitted "
+        "NLP efficiency; crosses mark mixture-of-experts models."
+    ),
 }
 
 
@@ -86,6 +105,48 @@ def key_numbers(fits: pd.DataFrame) -> list[dict]:
                 f"{fit['annual_growth_factor_ci95_high']:.2f}]",
                 "doubling": doubling,
                 "r_squared": f"{fit['r_squared']:.2f}",
+            }
+        )
+    return rows
+
+
+def verdict_rows(conclusions: pd.DataFrame) -> list[dict]:
+    """Rows of the verdict table (fct_paper_conclusions_checked), growth factors with intervals."""
+
+    def factor(row, prefix):
+        return (
+            f"x{row[prefix + '_annual_growth_factor']:.2f} [{row[prefix + '_annual_growth_factor_ci95_low']:.2f}, "
+            f"{row[prefix + '_annual_growth_factor_ci95_high']:.2f}]"
+        )
+
+    return [
+        {
+            "claim": r["claim"],
+            "reference": r["paper_reference"],
+            "paper": factor(r, "paper") + f" ({r['paper_first_date']:%Y}-{r['paper_last_date']:%Y}, n={r['paper_n_points']})",
+            "extended": factor(r, "extended")
+            + f" ({r['extended_first_date']:%Y}-{r['extended_last_date']:%Y}, n={r['extended_n_points']})",
+            "verdict": r["verdict"],
+            "reason": r["verdict_reason"],
+        }
+        for _, r in conclusions.iterrows()
+    ]
+
+
+def out_of_sample_rows(checked: pd.DataFrame) -> list[dict]:
+    """Per paper fit: how many 2020-2025 datasheet peaks its 95 % prediction interval holds."""
+    rows = []
+    for (role, trend), group in checked.groupby(["paper_fit_role", "paper_trend_id"], sort=True):
+        after = group[group["is_after_paper_fit_data"]]
+        rows.append(
+            {
+                "trend": trend,
+                "role": role.replace("_", " "),
+                "n": len(group),
+                "inside": int(group["is_inside_paper_fit_pred95"].sum()),
+                "n_after": len(after),
+                "inside_after": int(after["is_inside_paper_fit_pred95"].sum()),
+                "median_ratio": f"{group['datasheet_to_paper_fit_ratio'].median():.2f}",
             }
         )
     return rows
@@ -134,6 +195,8 @@ def build_report(
     try:
         validation = con.execute("select * from marts.fct_energy_validation").df()
         errata = con.execute("select * from marts.fct_paper_errata order by table_ref, erratum_id").df()
+        conclusions = con.execute("select * from marts.fct_paper_conclusions_checked order by claim_id").df()
+        out_of_sample = con.execute("select * from marts.fct_gpu_efficiency_out_of_sample").df()
     finally:
         con.close()
 
@@ -158,6 +221,9 @@ def build_report(
         key_numbers=key_numbers(fits),
         growth={k: f"{v:.2f}" for k, v in fits.set_index("trend_id")["annual_growth_factor"].items()},
         figures=[{"name": name, "caption": caption} for name, caption in FIGURE_CAPTIONS.items()],
+        extension_figures=[{"name": name, "caption": caption} for name, caption in EXTENSION_FIGURE_CAPTIONS.items()],
+        verdicts=verdict_rows(conclusions),
+        out_of_sample=out_of_sample_rows(out_of_sample),
         validation=validation_rows(validation),
         errata=errata_rows(errata),
         has_docs=has_docs,
