@@ -308,7 +308,12 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         edit_seed(
             "extension_gpu_datasheet_peaks",
             {"gpu_id": "h200_sxm", "precision": "fp8_tensor"},
-            {"tflops_dense": "3958", "sparse_published": "no", "derived_from_sparse": "no", "gflops_per_watt": "5654.29"},
+            {
+                "tflops_dense": "3958",
+                "sparse_published": "no",
+                "derived_from_sparse": "no",
+                "gflops_per_watt": "5654.29",
+            },
         ),
         [
             "staging.stg_extension__gpu_datasheet_peaks",
@@ -337,10 +342,13 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "extension_model_repeating_a_paper_key": (
         "extension_cv_models",
         edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"model_id": "resnet50"}),
-        ["intermediate.int_extended_models_unioned", 'rule "model_id must be unique"', "model_id = resnet50 appears 2 times"],
+        [
+            "intermediate.int_extended_models_unioned",
+            'rule "model_id must be unique"',
+            "model_id = resnet50 appears 2 times",
+        ],
     ),
 }
-
 
 
 @dataclass

@@ -203,7 +203,8 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
     con = duckdb.connect(str(scratch.db), read_only=True)
     try:
         [(is_edge,)] = con.execute(
-            "select is_cutting_edge from marts.fct_extended_inference_energy where model_id = 'test_2024_frontier_model'"
+            "select is_cutting_edge from marts.fct_extended_inference_energy "
+            "where model_id = 'test_2024_frontier_model'"
         ).fetchall()
         [(llm_rows,)] = con.execute(
             "select count(*) from marts.fct_extended_inference_energy where model_id = 'test_llm'"

@@ -90,7 +90,9 @@ def test_paper_marts_never_read_the_extension(manifest):
     assert "fct_inference_energy" in {name for name, value in declared.items() if value == "paper"}
     # and the check can fail: a mixed mart does read the extension
     mixed = next(uid for uid, node in models(manifest).items() if node["name"] == "fct_extended_inference_energy")
-    assert any(nodes[a]["original_file_path"].startswith("seeds/extension/") for a in ancestors(manifest, mixed) if a in nodes)
+    assert any(
+        nodes[a]["original_file_path"].startswith("seeds/extension/") for a in ancestors(manifest, mixed) if a in nodes
+    )
 
 
 def test_the_gpu_dimension_exists_and_is_contracted(manifest):

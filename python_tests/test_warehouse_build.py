@@ -30,8 +30,10 @@ def seed_rows(name: str) -> list[dict[str, str]]:
 
 def staging_model(seed_path: Path) -> str:
     name = seed_path.stem
+    folder = seed_path.parent.name
+    # extension seeds carry their folder as a prefix (seed names are global in dbt)
     return {"paper_errata": "stg_paper__errata", "published_statistics": "stg_paper__published_statistics"}.get(
-        name, f"stg_{seed_path.parent.name}__{name}"
+        name, f"stg_{folder}__{name.removeprefix(folder + '_')}"
     )
 
 
@@ -57,7 +59,7 @@ def test_every_model_row_reaches_the_energy_mart(warehouse):
 
 def test_every_gpu_row_reaches_the_gpu_dimension_and_efficiency_mart(warehouse):
     gpu_names = {r["gpu_name"] for r in seed_rows("gpu_specs")}
-    dim = dict(warehouse.query("select gpu_name, gpu_id from marts.dim_gpus"))
+    dim = dict(warehouse.query("select gpu_name, gpu_id from marts.dim_gpus where dataset = 'paper'"))
     assert set(dim) == gpu_names
     theoretical = warehouse.query("select count(*) from marts.fct_gpu_efficiency where adapted_for = 'none'")[0][0]
     assert theoretical == len(seed_rows("gpu_specs"))
@@ -273,15 +275,26 @@ def test_trend_line_intervals_match_an_independent_ols_computation(warehouse):
     residual_se = math.sqrt(((y - (intercept + slope * x)) ** 2).sum() / (n - 2))
     t = stats.t.ppf(0.975, n - 2)
     rows = warehouse.query(
-        "select line_date, fitted_value, fitted_value_mean_ci95_low, fitted_value_mean_ci95_high "
-        "from marts.fct_trend_lines where trend_id = 'gpu_efficiency_cv' and point_index in (0, 37, 99)"
+        "select line_date, fitted_value, fitted_value_mean_ci95_low, fitted_value_mean_ci95_high, "
+        "fitted_value_pred95_low, fitted_value_pred95_high from marts.fct_trend_lines "
+        "where trend_id = 'gpu_efficiency_cv' and point_index in (0, 37, 99) and line_span in ('fit', 'to_refit_end')"
     )
-    assert len(rows) == 3
-    for line_date, fitted, low, high in rows:
+    assert len(rows) == 6
+    for line_date, fitted, low, high, pred_low, pred_high in rows:
         x0 = (line_date - date(2010, 1, 1)).days / 365.25
-        half = t * residual_se * math.sqrt(1 / n + (x0 - x.mean()) ** 2 / ((x - x.mean()) ** 2).sum())
+        spread = (x0 - x.mean()) ** 2 / ((x - x.mean()) ** 2).sum()
+        half = t * residual_se * math.sqrt(1 / n + spread)  # mean_ci95: the fitted mean
+        half_new = t * residual_se * math.sqrt(1 + 1 / n + spread)  # pred95: one new GPU
         centre = intercept + slope * x0
-        assert (fitted, low, high) == pytest.approx((10**centre, 10 ** (centre - half), 10 ** (centre + half)))
+        assert (fitted, low, high, pred_low, pred_high) == pytest.approx(
+            (
+                10**centre,
+                10 ** (centre - half),
+                10 ** (centre + half),
+                10 ** (centre - half_new),
+                10 ** (centre + half_new),
+            )
+        )
 
 
 def test_gpt3_is_the_most_energy_hungry_nlp_model_of_the_papers_window(warehouse):

@@ -123,7 +123,8 @@ def verdict_rows(conclusions: pd.DataFrame) -> list[dict]:
         {
             "claim": r["claim"],
             "reference": r["paper_reference"],
-            "paper": factor(r, "paper") + f" ({r['paper_first_date']:%Y}-{r['paper_last_date']:%Y}, n={r['paper_n_points']})",
+            "paper": factor(r, "paper")
+            + f" ({r['paper_first_date']:%Y}-{r['paper_last_date']:%Y}, n={r['paper_n_points']})",
             "extended": factor(r, "extended")
             + f" ({r['extended_first_date']:%Y}-{r['extended_last_date']:%Y}, n={r['extended_n_points']})",
             "verdict": r["verdict"],

@@ -169,7 +169,6 @@ def fit_trends(
     return pd.DataFrame(rows, columns=FIT_COLUMNS)
 
 
-
 def fit_trends_configured(points: pd.DataFrame, reference_date, confidence_level, min_points) -> pd.DataFrame:
     """fit_trends with the parameters as dbt config hands them over (text or numbers).
 

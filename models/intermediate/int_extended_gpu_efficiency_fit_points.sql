@@ -32,7 +32,7 @@ best_of_class as (
         gflops_per_watt
     from peaks
     qualify row_number() over (
-        partition by dataset, gpu_id, precision_class order by gflops_per_watt desc, precision
+        partition by dataset, gpu_id, precision_class order by gflops_per_watt desc, precision asc
     ) = 1
 ),
 

@@ -25,7 +25,9 @@ final as (
         * exclude (best_comparable_score_of_year, max_gflops_released_so_far),
         case domain when 'cv' then 'best_of_year' else 'most_demanding' end as cutting_edge_rule,
         case domain
-            when 'cv' then coalesce(is_performance_comparable and performance_score = best_comparable_score_of_year, false)
+            when
+                'cv'
+                then coalesce(is_performance_comparable and performance_score = best_comparable_score_of_year, false)
             else coalesce(gflops >= max_gflops_released_so_far, false)
         end as is_cutting_edge
     from with_running_maxima

@@ -36,7 +36,7 @@ unioned as (
         gflops_per_watt,
         launch_date,
         false as is_derived_from_sparse,
-        'Table J.8' as source,
+        'Table J.8' as peak_source,
         true as is_gpu_in_paper
     from paper_peaks
     union all
@@ -51,7 +51,7 @@ unioned as (
         extension_peaks.gflops_per_watt,
         extension_peaks.launch_date,
         extension_peaks.is_derived_from_sparse,
-        extension_peaks.source_url as source,
+        extension_peaks.source_url as peak_source,
         paper_gpus.gpu_id is not null as is_gpu_in_paper
     from extension_peaks
     left join paper_gpus on extension_peaks.gpu_id = paper_gpus.gpu_id

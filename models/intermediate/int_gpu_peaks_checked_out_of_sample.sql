@@ -58,7 +58,8 @@ compared as (
         comparisons.paper_trend_id,
         comparisons.launch_date > paper_fit.last_date as is_after_paper_fit_data,
         {{ trend_value_at('paper_fit', 'comparisons.launch_date') }} as paper_fit_gflops_per_watt,
-        {{ trend_value_at('paper_fit', 'comparisons.launch_date', 'pred_low') }} as paper_fit_gflops_per_watt_pred95_low,
+        {{ trend_value_at('paper_fit', 'comparisons.launch_date', 'pred_low') }}
+            as paper_fit_gflops_per_watt_pred95_low,
         {{ trend_value_at('paper_fit', 'comparisons.launch_date', 'pred_high') }}
             as paper_fit_gflops_per_watt_pred95_high,
         refit.trend_id as refit_trend_id,
@@ -79,10 +80,10 @@ compared as (
         on refit.trend_id = 'gpu_peak_' || comparisons.precision_class || '__extended'
     left join refit_points as refit_point
         on
-            refit_point.trend_id = refit.trend_id
+            refit.trend_id = refit_point.trend_id
             and refit_point.dataset = 'extension'
-            and refit_point.gpu_id = comparisons.gpu_id
-            and refit_point.precision = comparisons.precision
+            and comparisons.gpu_id = refit_point.gpu_id
+            and comparisons.precision = refit_point.precision
 ),
 
 final as (

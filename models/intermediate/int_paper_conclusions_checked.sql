@@ -29,34 +29,38 @@ joined as (
         paper.first_date as paper_first_date,
         paper.last_date as paper_last_date,
         paper.n_points as paper_n_points,
-        extended.trend_id as extended_trend_id,
-        extended.slope_log10_per_year as extended_slope,
-        extended.slope_ci95_low as extended_slope_ci95_low,
-        extended.slope_ci95_high as extended_slope_ci95_high,
-        extended.first_date as extended_first_date,
-        extended.last_date as extended_last_date,
-        extended.n_points as extended_n_points,
+        refit.trend_id as extended_trend_id,
+        refit.slope_log10_per_year as extended_slope,
+        refit.slope_ci95_low as extended_slope_ci95_low,
+        refit.slope_ci95_high as extended_slope_ci95_high,
+        refit.first_date as extended_first_date,
+        refit.last_date as extended_last_date,
+        refit.n_points as extended_n_points,
         paper_compared.slope_log10_per_year - paper.slope_log10_per_year as paper_gap,
-        extended_compared.slope_log10_per_year - extended.slope_log10_per_year as extended_gap
+        refit_compared.slope_log10_per_year - refit.slope_log10_per_year as extended_gap
     from claims
     inner join fits as paper on claims.trend_id = paper.trend_id
-    inner join fits as extended on extended.trend_id = claims.trend_id || '__extended'
+    inner join fits as refit on refit.trend_id = claims.trend_id || '__extended'
     left join fits as paper_compared on claims.compared_trend_id = paper_compared.trend_id
-    left join fits as extended_compared on extended_compared.trend_id = claims.compared_trend_id || '__extended'
+    left join fits as refit_compared on refit_compared.trend_id = claims.compared_trend_id || '__extended'
 ),
 
 judged as (
     select
         *,
         case claim_kind
-            when 'grows' then
-                case
-                    when extended_slope_ci95_high < 0 then 'reversed'
-                    when extended_slope_ci95_low > 0 and extended_slope >= paper_slope_ci95_low then 'holds'
-                    else 'weakened'
-                end
-            when 'flat' then
-                case when extended_slope_ci95_low <= 0 and extended_slope_ci95_high >= 0 then 'holds' else 'reversed' end
+            when 'grows'
+                then
+                    case
+                        when extended_slope_ci95_high < 0 then 'reversed'
+                        when extended_slope_ci95_low > 0 and extended_slope >= paper_slope_ci95_low then 'holds'
+                        else 'weakened'
+                    end
+            when 'flat'
+                then
+                    case
+                        when extended_slope_ci95_low <= 0 and extended_slope_ci95_high >= 0 then 'holds' else 'reversed'
+                    end
             when 'slower_than' then
                 case
                     when extended_gap <= 0 then 'reversed'
@@ -71,26 +75,43 @@ final as (
     select
         *,
         case claim_kind
-            when 'grows' then
-                case verdict
-                    when 'holds' then 'the refit still grows significantly, at a rate inside or above the paper''s interval'
-                    when 'reversed' then 'the refit declines significantly'
-                    when 'weakened' then
-                        case
-                            when extended_slope_ci95_low <= 0 then 'the refit''s growth is no longer significant (its interval contains 0)'
-                            else 'the refit grows slower than the lower end of the paper''s interval'
-                        end
-                end
-            when 'flat' then
-                case verdict
-                    when 'holds' then 'the refit''s slope interval still contains 0'
-                    else 'the refit ' || case when extended_slope > 0 then 'grows' else 'declines' end
-                        || ' significantly (its interval excludes 0)'
-                end
+            when 'grows'
+                then
+                    case verdict
+                        when
+                            'holds'
+                            then 'the refit still grows significantly, at a rate inside or above the paper''s interval'
+                        when 'reversed' then 'the refit declines significantly'
+                        when 'weakened' then
+                            case
+                                when
+                                    extended_slope_ci95_low <= 0
+                                    then 'the refit''s growth is no longer significant (its interval contains 0)'
+                                else 'the refit grows slower than the lower end of the paper''s interval'
+                            end
+                    end
+            when 'flat'
+                then
+                    case verdict
+                        when 'holds' then 'the refit''s slope interval still contains 0'
+                        else
+                            'the refit ' || case when extended_slope > 0 then 'grows' else 'declines' end
+                            || ' significantly (its interval excludes 0)'
+                    end
             when 'slower_than' then
                 case verdict
-                    when 'holds' then 'the refit still grows slower than ' || compared_trend_id || ', by at least half the paper''s margin'
-                    when 'weakened' then 'the refit grows slower than ' || compared_trend_id || ', by less than half the paper''s margin'
+                    when
+                        'holds'
+                        then
+                            'the refit still grows slower than '
+                            || compared_trend_id
+                            || ', by at least half the paper''s margin'
+                    when
+                        'weakened'
+                        then
+                            'the refit grows slower than '
+                            || compared_trend_id
+                            || ', by less than half the paper''s margin'
                     else 'the refit grows at least as fast as ' || compared_trend_id
                 end
         end as verdict_reason

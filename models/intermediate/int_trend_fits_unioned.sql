@@ -6,16 +6,44 @@
     description (seed trend_definitions) and the intervals derived from the
     slope's: growth factor per year and doubling time.
 #}
-with gpu_efficiency_fits as (
-    select *, 'paper' as dataset from {{ ref('fit_gpu_efficiency__ols') }}
+with paper_gpu_efficiency_fits as (
+    select * from {{ ref('fit_gpu_efficiency__ols') }}
+),
+
+extended_gpu_efficiency_fits as (
+    select * from {{ ref('fit_extended_gpu_efficiency__ols') }}
+),
+
+paper_model_fits as (
+    select * from {{ ref('fit_model_trends__ols') }}
+),
+
+extended_model_fits as (
+    select * from {{ ref('fit_extended_model_trends__ols') }}
+),
+
+gpu_efficiency_fits as (
+    select
+        *,
+        'paper' as dataset
+    from paper_gpu_efficiency_fits
     union all
-    select *, 'paper_and_extension' as dataset from {{ ref('fit_extended_gpu_efficiency__ols') }}
+    select
+        *,
+        'paper_and_extension' as dataset
+    from extended_gpu_efficiency_fits
 ),
 
 model_fits as (
-    select *, 'paper' as dataset from {{ ref('fit_model_trends__ols') }}
+    select
+        *,
+        'paper' as dataset
+    from paper_model_fits
     union all
-    select *, 'paper_and_extension' as dataset from {{ ref('fit_extended_model_trends__ols') }}
+    select
+        *,
+        'paper_and_extension' as dataset
+    from extended_model_fits
 ),
 
 definitions as (

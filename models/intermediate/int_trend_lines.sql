@@ -28,7 +28,7 @@ spans as (
         'to_refit_end' as line_span,
         max(refit.last_date) as line_end
     from fits as paper
-    inner join fits as refit on refit.extends_trend_id = paper.trend_id
+    inner join fits as refit on paper.trend_id = refit.extends_trend_id
     group by all
 ),
 

@@ -26,7 +26,7 @@ final as (
         cast(gflops_per_watt as double) as gflops_per_watt,
         cast(is_derived_from_sparse as boolean) as is_derived_from_sparse,
         cast(is_gpu_in_paper as boolean) as is_gpu_in_paper,
-        cast(source as varchar) as source
+        cast(peak_source as varchar) as peak_source
     from peaks
 )
 

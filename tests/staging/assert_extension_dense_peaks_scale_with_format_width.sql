@@ -46,4 +46,5 @@
 
     select * from final
 {% endset %}
-{{ failing_rows('a dense tensor peak is at most 2.5 x the peak of the next wider format (a sparse figure is not dense)', failures) }}
+{% set rule = 'a dense tensor peak is at most 2.5 x the peak of the next wider format (a sparse figure is not dense)' %}
+{{ failing_rows(rule, failures) }}
