@@ -1,0 +1,11 @@
+"""Calibration of datasheet estimates against MLPerf measured energy: every candidate of seed
+calibration_candidates fitted on all calibration points, as coefficients and their unscaled
+covariance (one row per candidate x pair of terms). The maths is scripts/calibration.py."""
+
+from calibration import fit_candidates
+
+
+def model(dbt, session):
+    points = dbt.ref("int_calibration_points").df()
+    candidates = dbt.ref("stg_project__calibration_candidates").df()
+    return fit_candidates(points, candidates)

@@ -1,0 +1,65 @@
+{#
+    Every measured result with its labels made canonical (seed
+    measurement_vocabulary: benchmark, scenario, measurement boundary,
+    precision), its accelerator mapped to the GPU dimension (seed
+    extension_accelerator_names: non-NVIDIA accelerators are kept, with their
+    vendor, gpu_id null), and the FLOPs per sample of its benchmark. A label
+    missing from a vocabulary leaves a null canonical value, which the tests
+    turn into a failure naming the row. The same measurement submitted in two
+    MLPerf categories (datacenter and edge) is counted once.
+#}
+with results as (
+    select * from {{ ref('stg_extension__measured_inference_energy') }}
+),
+
+vocabulary as (
+    select * from {{ ref('stg_project__measurement_vocabulary') }}
+),
+
+accelerators as (
+    select * from {{ ref('stg_extension__accelerator_names') }}
+),
+
+benchmark_flops as (
+    select * from {{ ref('stg_project__benchmark_flops') }}
+),
+
+mapped as (
+    select
+        results.*,
+        benchmarks.canonical as benchmark,
+        scenarios.canonical as scenario,
+        boundaries.canonical as measurement_boundary,
+        nullif(precisions.canonical, 'unknown') as precision,
+        results.precision_label is null or precisions.canonical is not null as is_precision_label_known,
+        accelerators.accelerator_label is not null as is_accelerator_known,
+        accelerators.gpu_id,
+        accelerators.vendor,
+        accelerators.accelerator_kind,
+        benchmark_flops.gflops_per_sample
+    from results
+    left join vocabulary as benchmarks
+        on benchmarks.vocabulary = 'benchmark' and results.benchmark_label = benchmarks.label
+    left join vocabulary as scenarios
+        on scenarios.vocabulary = 'scenario' and results.scenario_label = scenarios.label
+    left join vocabulary as boundaries
+        on boundaries.vocabulary = 'boundary' and results.boundary_label = boundaries.label
+    left join vocabulary as precisions
+        on precisions.vocabulary = 'precision' and results.precision_label = precisions.label
+    left join accelerators on results.accelerator_label = accelerators.accelerator_label
+    left join benchmark_flops on benchmarks.canonical = benchmark_flops.benchmark_id
+),
+
+final as (
+    select
+        *,
+        {# the first result_id of identical measurements (same system, round, benchmark, scenario and values) #}
+        result_id <> min(result_id) over (
+            partition by
+                round_label, system_name, benchmark_label, accuracy_target, scenario_label,
+                samples_per_second, avg_system_watts, joules_per_sample
+        ) as is_repeated_measurement
+    from mapped
+)
+
+select * from final
