@@ -348,6 +348,31 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "model_id = resnet50 appears 2 times",
         ],
     ),
+    "measured_result_with_zero_throughput": (
+        "extension_measured_inference_energy",
+        edit_seed("extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"samples_per_second": "0"}),
+        [
+            "staging.stg_extension__measured_inference_energy",
+            "throughput, wall power and energy per sample must be positive",
+            "result_id 'mlperf_v1_0_001' (samples_per_second=0.0",
+        ],
+    ),
+    "measured_result_with_an_unknown_scenario": (
+        "extension_measured_inference_energy",
+        edit_seed(
+            "extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"scenario": "SingleStream"}
+        ),
+        [
+            "intermediate.int_measured_results_mapped",
+            "the scenario label must be in seed measurement_vocabulary",
+            "result_id 'mlperf_v1_0_001' (scenario_label=SingleStream)",
+        ],
+    ),
+    "measured_result_id_repeated": (
+        "extension_measured_inference_energy",
+        duplicate_row("extension_measured_inference_energy", {"result_id": "mlperf_v2_0_010"}),
+        ['rule "result_id must be unique"', "result_id = mlperf_v2_0_010 appears 2 times"],
+    ),
 }
 
 

@@ -124,8 +124,7 @@ def coefficient_rows(candidate_id: str, model: dict) -> pd.DataFrame:
 def fit_candidates(points: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
     """Coefficients and covariance of every candidate fitted on all points."""
     parts = [
-        coefficient_rows(row.candidate_id, fit(points, row.terms.split()))
-        for row in candidates.itertuples(index=False)
+        coefficient_rows(row.candidate_id, fit(points, row.terms.split())) for row in candidates.itertuples(index=False)
     ]
     return pd.concat(parts, ignore_index=True)
 

@@ -75,6 +75,17 @@ EXTENSION_FIGURE_CAPTIONS = {
         "NLP efficiency; crosses mark mixture-of-experts models."
     ),
 }
+CALIBRATION_FIGURE_CAPTIONS = {
+    "figE5_measured_vs_datasheet": (
+        "MLPerf measured Joules per sample (whole system at the wall) against the datasheet estimate, by "
+        "benchmark and precision, with the identity line and the calibrated prediction for every GPU."
+    ),
+    "figE6_measured_energy_over_time": (
+        "Joules per sample by GPU launch date: MLPerf measurements, the paper's trend (Eq. 2) read at each "
+        "GPU's date, and the calibrated INT8 Offline prediction of every GPU with its 95 % prediction interval."
+    ),
+}
+METHOD_LABELS = {"paper_method": "Paper's method (trend at launch date)", "datasheet_method": "Datasheet peak"}
 
 
 def _fmt(value, digits: int = 3) -> str:
@@ -153,6 +164,22 @@ def out_of_sample_rows(checked: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def calibration_rows(scores: pd.DataFrame) -> list[dict]:
+    """The three methods on the calibration points: the two estimates and the chosen calibration
+    held out by GPU and by round."""
+    shown = scores[scores["candidate_id"].isna() | scores["is_chosen"]].sort_values(["median_abs_log10_error"])
+    return [
+        {
+            "method": METHOD_LABELS.get(r["method"], f"Calibrated ({r['candidate_id']})"),
+            "scheme": r["scheme"].replace("_", " "),
+            "n": int(r["n_predictions"]),
+            "median_error": f"{r['median_abs_log10_error']:.3f} (x{10 ** r['median_abs_log10_error']:.2f})",
+            "coverage": "\u2013" if pd.isna(r["pred95_coverage"]) else f"{100 * r['pred95_coverage']:.0f} %",
+        }
+        for _, r in shown.iterrows()
+    ]
+
+
 def validation_rows(validation: pd.DataFrame) -> list[dict]:
     ordered = validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"])
     return [
@@ -198,6 +225,7 @@ def build_report(
         errata = con.execute("select * from marts.fct_paper_errata order by table_ref, erratum_id").df()
         conclusions = con.execute("select * from marts.fct_paper_conclusions_checked order by claim_id").df()
         out_of_sample = con.execute("select * from marts.fct_gpu_efficiency_out_of_sample").df()
+        calibration = con.execute("select * from marts.fct_calibration_scores").df()
     finally:
         con.close()
 
@@ -225,6 +253,10 @@ def build_report(
         extension_figures=[{"name": name, "caption": caption} for name, caption in EXTENSION_FIGURE_CAPTIONS.items()],
         verdicts=verdict_rows(conclusions),
         out_of_sample=out_of_sample_rows(out_of_sample),
+        calibration=calibration_rows(calibration),
+        calibration_figures=[
+            {"name": name, "caption": caption} for name, caption in CALIBRATION_FIGURE_CAPTIONS.items()
+        ],
         validation=validation_rows(validation),
         errata=errata_rows(errata),
         has_docs=has_docs,
