@@ -25,7 +25,8 @@
 
     gflops: FLOPs of one sample in GFLOPs (multiply-add = 2); gpu_id: a key
     of dim_gpus; precision: fp32, tf32, fp16, bf16, fp8 or int8; scenario:
-    offline or server. Null where the GPU has no peak at that precision. It
+    offline or server. Null for any other precision or scenario, and where
+    the GPU has no peak at that precision. It
     reads marts.fct_measured_energy_calibration (the chosen candidate) and
     marts.fct_gpu_peaks_by_number_format, and uses the same term values as
     the predictions mart (macro calibration_term_value). Skipped when a
@@ -68,7 +69,9 @@
                         from valued
                     )
 
-                    select case when centre is not null then {
+                    select case when centre is not null
+                        and scenario_value in ('offline', 'server')
+                        and precision_value in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8') then {
                         'predicted_joules_per_sample': pow(10, centre),
                         'pred95_low_joules_per_sample': pow(10, centre - half_width),
                         'pred95_high_joules_per_sample': pow(10, centre + half_width)

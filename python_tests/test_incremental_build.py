@@ -161,6 +161,7 @@ def append_row(path, **values) -> None:
 
 
 def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
+    """Every seed of seeds/extension/ gets a row; the paper's marts do not move."""
     root = scratch.root
     subprocess.run(
         [str(VENV / "bin" / "python"), "scripts/build_state.py", "record", "--db", "warehouse/inference_energy.duckdb"],
@@ -195,6 +196,10 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
         gflops_per_watt="200.0",
         unit="TFLOPS",
     )
+    append_row(
+        scratch.seed("extension_measured_inference_energy"), result_id="mlperf_v3_1_999", system="Test system"
+    )
+    append_row(scratch.seed("extension_accelerator_names"), accelerator="Test accelerator", gpu_id="", vendor="Test")
     result = scratch.build()
     assert result.returncode == 0, result.output[-3000:]
     assert "Only seeds changed" in result.output
@@ -210,10 +215,13 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
             "select count(*) from marts.fct_extended_inference_energy where model_id = 'test_llm'"
         ).fetchall()
         [(gpu_dataset,)] = con.execute("select dataset from marts.dim_gpus where gpu_id = 'test_gpu'").fetchall()
+        [(measured_rows,)] = con.execute(
+            "select count(*) from marts.fct_measured_vs_estimated where result_id = 'mlperf_v3_1_999'"
+        ).fetchall()
         [(last_gpu,)] = con.execute(
             "select last_date from marts.fct_trend_fits where trend_id = 'gpu_peak_fp32__extended'"
         ).fetchall()
     finally:
         con.close()
-    assert is_edge and llm_rows == 1 and gpu_dataset == "extension"
+    assert is_edge and llm_rows == 1 and gpu_dataset == "extension" and measured_rows == 1
     assert str(last_gpu) == "2025-06-01"

@@ -74,12 +74,18 @@ def fit(points: pd.DataFrame, terms: list[str], confidence_level: float = 0.95) 
 
 
 def predict(model: dict, points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """log10 prediction and the half width of its prediction interval (one new result)."""
+    """log10 prediction and the half width of its prediction interval (one new result).
+
+    A row whose scenario or precision level the fit never saw gets NaN: it is not the
+    baseline (offline, int8), and must not be predicted as if it were."""
     X, _, offset, _ = design(points, model["terms"], model["levels"])
     centre = offset + X @ model["beta"]
     leverage = np.einsum("ij,jk,ik->i", X, model["xtx_inv"], X)
     half = model["t_critical"] * model["residual_std_error"] * np.sqrt(1.0 + leverage)
-    return centre, half
+    unseen = np.zeros(len(points), dtype=bool)
+    for factor, present in model["levels"].items():
+        unseen |= ~points[factor].isin([BASELINE[factor], *present]).to_numpy()
+    return np.where(unseen, np.nan, centre), np.where(unseen, np.nan, half)
 
 
 def cross_validate(points: pd.DataFrame, terms: list[str], group: str) -> pd.DataFrame:

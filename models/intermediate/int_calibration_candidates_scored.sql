@@ -68,9 +68,9 @@ n_points as (
 final as (
     select
         scored.*,
+        n_points.n_calibration_points,
         nullif(replace(scored.method, 'calibrated:', ''), scored.method) as candidate_id,
-        coalesce(scored.method = chosen.method, false) as is_chosen,
-        n_points.n_calibration_points
+        coalesce(scored.method = chosen.method, false) as is_chosen
     from scored
     left join chosen on scored.method = chosen.method
     cross join n_points

@@ -53,6 +53,7 @@ compared as (
         comparisons.tflops,
         comparisons.watts,
         comparisons.is_derived_from_sparse,
+        comparisons.is_gpu_in_paper,
         comparisons.gflops_per_watt as datasheet_gflops_per_watt,
         comparisons.paper_fit_role,
         comparisons.paper_trend_id,

@@ -9,19 +9,9 @@ with rows_to_predict as (
     select * from {{ ref('int_measured_energy_prediction_rows') }}
 ),
 
-terms as (
-    select * from {{ ref('fit_measured_energy_calibration__ols') }}
-),
-
-chosen_candidate as (
-    select candidate_id from {{ ref('int_calibration_candidates_scored') }}
-    where is_chosen and scheme = 'leave_one_gpu_out'
-),
-
 chosen_terms as (
-    select terms.*
-    from terms
-    inner join chosen_candidate on terms.candidate_id = chosen_candidate.candidate_id
+    select * from {{ ref('int_calibration_terms') }}
+    where is_chosen
 ),
 
 valued as (
@@ -31,10 +21,14 @@ valued as (
         chosen_terms.term_j,
         chosen_terms.estimate,
         chosen_terms.unscaled_covariance,
-        {{ calibration_term_value('chosen_terms.term_i', 'rows_to_predict.log10_datasheet_joules', 'rows_to_predict.scenario', 'rows_to_predict.precision') }}
-            as value_i,
-        {{ calibration_term_value('chosen_terms.term_j', 'rows_to_predict.log10_datasheet_joules', 'rows_to_predict.scenario', 'rows_to_predict.precision') }}
-            as value_j
+        {{ calibration_term_value(
+            'chosen_terms.term_i', 'rows_to_predict.log10_datasheet_joules',
+            'rows_to_predict.scenario', 'rows_to_predict.precision'
+        ) }} as value_i,
+        {{ calibration_term_value(
+            'chosen_terms.term_j', 'rows_to_predict.log10_datasheet_joules',
+            'rows_to_predict.scenario', 'rows_to_predict.precision'
+        ) }} as value_j
     from rows_to_predict
     cross join chosen_terms
 ),

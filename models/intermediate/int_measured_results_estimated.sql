@@ -7,8 +7,13 @@
       precision (int_gpu_peaks_by_number_format).
     Both count the GPU at full peak only; the measurement is the whole
     system's wall power at real utilisation. `is_calibration_point` marks the
-    rows the calibration fits: NVIDIA GPUs with a peak at their precision,
-    MLPerf's full-system boundary, each measurement once.
+    rows the calibration fits; `calibration_exclusion_reason` says why any
+    other row is not one. The implied share of the peak a result runs at
+    (FLOPs x samples/s per accelerator / peak) above 2 means the stated
+    precision cannot be the one computed in (e.g. "fp32" weights served in
+    lower precision): such rows stay out. Between 1 and 2 it is mostly BERT,
+    whose 384-token FLOPs count the padding TensorRT skips (seed
+    benchmark_flops): kept, and visible in `implied_peak_utilisation`.
 #}
 with results as (
     select * from {{ ref('int_measured_results_mapped') }}
@@ -26,7 +31,7 @@ paper_fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
-final as (
+estimated as (
     select
         results.*,
         gpus.gpu_name,
@@ -37,20 +42,37 @@ final as (
         {{ joules_per_inference('results.gflops_per_sample', 'paper_fit', 'gpus.launch_date') }}
             as paper_method_joules_per_sample,
         results.gflops_per_sample / peaks.gflops_per_watt as datasheet_joules_per_sample,
-        coalesce(
-            results.is_mlperf
-            and results.vendor = 'NVIDIA'
-            and results.measurement_boundary = 'full_system_wall'
-            and results.benchmark in ('resnet50', 'bert_large')
-            and peaks.gflops_per_watt is not null
-            and not results.is_repeated_measurement,
-            false
-        ) as is_calibration_point
+        results.samples_per_second / results.n_accelerators * results.gflops_per_sample / 1000.0 / peaks.tflops
+            as implied_peak_utilisation
     from results
     left join gpus on results.gpu_id = gpus.gpu_id
     left join peaks on results.gpu_id = peaks.gpu_id and results.precision = peaks.number_format
     left join paper_fits as paper_fit
         on paper_fit.trend_id = 'gpu_efficiency_' || case results.benchmark when 'resnet50' then 'cv' else 'nlp' end
+),
+
+reasoned as (
+    select
+        *,
+        case
+            when not is_mlperf then 'not an MLPerf result (another measurement boundary and workload)'
+            when vendor <> 'NVIDIA' then 'not an NVIDIA accelerator'
+            when gpu_id is null then 'accelerator without datasheet peaks in the warehouse (or board not stated)'
+            when measurement_boundary <> 'full_system_wall' then 'not MLPerf''s full-system boundary'
+            when precision is null then 'precision not stated'
+            when datasheet_gflops_per_watt is null then 'no datasheet peak of this GPU at the stated precision'
+            when is_repeated_measurement then 'the same measurement under an earlier result_id'
+            when implied_peak_utilisation > 2
+                then 'implied throughput more than twice the peak at the stated precision: not the compute precision'
+        end as calibration_exclusion_reason
+    from estimated
+),
+
+final as (
+    select
+        *,
+        calibration_exclusion_reason is null as is_calibration_point
+    from reasoned
 )
 
 select * from final

@@ -30,22 +30,22 @@ mapped as (
         benchmarks.canonical as benchmark,
         scenarios.canonical as scenario,
         boundaries.canonical as measurement_boundary,
-        nullif(precisions.canonical, 'unknown') as precision,
-        results.precision_label is null or precisions.canonical is not null as is_precision_label_known,
-        accelerators.accelerator_label is not null as is_accelerator_known,
         accelerators.gpu_id,
         accelerators.vendor,
         accelerators.accelerator_kind,
-        benchmark_flops.gflops_per_sample
+        benchmark_flops.gflops_per_sample,
+        nullif(precisions.canonical, 'unknown') as precision,
+        results.precision_label is null or precisions.canonical is not null as is_precision_label_known,
+        accelerators.accelerator_label is not null as is_accelerator_known
     from results
     left join vocabulary as benchmarks
-        on benchmarks.vocabulary = 'benchmark' and results.benchmark_label = benchmarks.label
+        on benchmarks.vocabulary = 'benchmark' and results.benchmark_label = benchmarks.printed_label
     left join vocabulary as scenarios
-        on scenarios.vocabulary = 'scenario' and results.scenario_label = scenarios.label
+        on scenarios.vocabulary = 'scenario' and results.scenario_label = scenarios.printed_label
     left join vocabulary as boundaries
-        on boundaries.vocabulary = 'boundary' and results.boundary_label = boundaries.label
+        on boundaries.vocabulary = 'boundary' and results.boundary_label = boundaries.printed_label
     left join vocabulary as precisions
-        on precisions.vocabulary = 'precision' and results.precision_label = precisions.label
+        on precisions.vocabulary = 'precision' and results.precision_label = precisions.printed_label
     left join accelerators on results.accelerator_label = accelerators.accelerator_label
     left join benchmark_flops on benchmarks.canonical = benchmark_flops.benchmark_id
 ),

@@ -21,6 +21,7 @@ final as (
         cast(tflops as double) as tflops,
         cast(watts as double) as watts,
         cast(is_derived_from_sparse as boolean) as is_derived_from_sparse,
+        cast(is_gpu_in_paper as boolean) as is_gpu_in_paper,
         cast(datasheet_gflops_per_watt as double) as datasheet_gflops_per_watt,
         cast(paper_fit_role as varchar) as paper_fit_role,
         cast(paper_trend_id as varchar) as paper_trend_id,

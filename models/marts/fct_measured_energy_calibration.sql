@@ -6,12 +6,7 @@
     chosen candidate's rows.
 #}
 with terms as (
-    select * from {{ ref('fit_measured_energy_calibration__ols') }}
-),
-
-scores as (
-    select * from {{ ref('int_calibration_candidates_scored') }}
-    where candidate_id is not null
+    select * from {{ ref('int_calibration_terms') }}
 ),
 
 final as (
@@ -28,10 +23,8 @@ final as (
         cast(terms.degrees_of_freedom as integer) as degrees_of_freedom,
         cast(terms.residual_std_error as double) as residual_std_error,
         cast(terms.t_critical as double) as t_critical,
-        cast(bool_or(scores.is_chosen) as boolean) as is_chosen
+        cast(terms.is_chosen as boolean) as is_chosen
     from terms
-    left join scores on terms.candidate_id = scores.candidate_id
-    group by all
 )
 
 select * from final

@@ -6,17 +6,7 @@
     with the ratio measured / estimate.
 #}
 with results as (
-    select * from {{ ref('int_measured_results_estimated') }}
-),
-
-predicted as (
-    select * from {{ ref('int_measured_energy_predicted') }}
-    where prediction_role = 'measured_result'
-),
-
-held_out as (
-    select * from {{ ref('fit_measured_energy_calibration__cv') }}
-    where scheme = 'leave_one_gpu_out'
+    select * from {{ ref('int_measured_results_compared') }}
 ),
 
 final as (
@@ -49,26 +39,22 @@ final as (
         cast(results.datasheet_joules_per_sample as double) as datasheet_joules_per_sample,
         cast(results.joules_per_sample / results.datasheet_joules_per_sample as double)
             as measured_to_datasheet_ratio,
-        cast(predicted.calibration_candidate_id as varchar) as calibration_candidate_id,
-        cast(pow(10, predicted.predicted_log10_joules) as double) as calibrated_joules_per_sample,
-        cast(pow(10, predicted.predicted_log10_joules - predicted.pred95_half_width_log10) as double)
+        cast(results.calibration_candidate_id as varchar) as calibration_candidate_id,
+        cast(pow(10, results.predicted_log10_joules) as double) as calibrated_joules_per_sample,
+        cast(pow(10, results.predicted_log10_joules - results.pred95_half_width_log10) as double)
             as calibrated_pred95_low_joules_per_sample,
-        cast(pow(10, predicted.predicted_log10_joules + predicted.pred95_half_width_log10) as double)
+        cast(pow(10, results.predicted_log10_joules + results.pred95_half_width_log10) as double)
             as calibrated_pred95_high_joules_per_sample,
-        cast(results.joules_per_sample / pow(10, predicted.predicted_log10_joules) as double)
+        cast(results.joules_per_sample / pow(10, results.predicted_log10_joules) as double)
             as measured_to_calibrated_ratio,
-        cast(pow(10, held_out.predicted_log10_joules) as double) as held_out_gpu_joules_per_sample,
-        cast(
-            abs(log10(results.joules_per_sample) - held_out.predicted_log10_joules) <= held_out.pred95_half_width_log10
-            as boolean
-        ) as is_inside_held_out_gpu_pred95,
+        cast(pow(10, results.held_out_gpu_predicted_log10_joules) as double) as held_out_gpu_joules_per_sample,
+        cast(results.is_inside_held_out_gpu_pred95 as boolean) as is_inside_held_out_gpu_pred95,
+        cast(results.implied_peak_utilisation as double) as implied_peak_utilisation,
         cast(results.is_calibration_point as boolean) as is_calibration_point,
+        cast(results.calibration_exclusion_reason as varchar) as calibration_exclusion_reason,
         cast(results.is_repeated_measurement as boolean) as is_repeated_measurement,
-        cast(results.source as varchar) as source_path
+        cast(results.source_path as varchar) as source_path
     from results
-    left join predicted on results.result_id = predicted.prediction_id
-    left join held_out
-        on results.result_id = held_out.result_id and predicted.calibration_candidate_id = held_out.candidate_id
 )
 
 select * from final

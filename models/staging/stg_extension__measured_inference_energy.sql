@@ -33,7 +33,7 @@ typed as (
         nullif(trim(public_id), '') as public_id,
         trim(measurement_boundary) as boundary_label,
         nullif(trim(batch_size), '') as batch_size,
-        trim(source) as source,
+        trim(source) as source_path,
         nullif(trim(verification), '') as verification,
         nullif(trim(note), '') as note
     from source

@@ -6,7 +6,7 @@ with source as (
 typed as (
     select
         trim(vocabulary) as vocabulary,
-        trim(label) as label,
+        trim(label) as printed_label,
         trim(canonical) as canonical,
         nullif(trim(note), '') as note
     from source
