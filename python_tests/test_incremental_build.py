@@ -196,9 +196,7 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
         gflops_per_watt="200.0",
         unit="TFLOPS",
     )
-    append_row(
-        scratch.seed("extension_measured_inference_energy"), result_id="mlperf_v3_1_999", system="Test system"
-    )
+    append_row(scratch.seed("extension_measured_inference_energy"), result_id="mlperf_v3_1_999", system="Test system")
     append_row(scratch.seed("extension_accelerator_names"), accelerator="Test accelerator", gpu_id="", vendor="Test")
     result = scratch.build()
     assert result.returncode == 0, result.output[-3000:]
