@@ -19,8 +19,8 @@ select
     my_model.gflops,
     my_model.run_date,
     {{ trend_value_at('fit', 'my_model.run_date') }} as gflops_per_watt,
-    my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date', 'high') }} as joules_per_inference_ci95_low,
+    my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date', 'high') }} as joules_per_inference_mean_ci95_low,
     my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date') }} as joules_per_inference,
-    my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date', 'low') }} as joules_per_inference_ci95_high
+    my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date', 'low') }} as joules_per_inference_mean_ci95_high
 from my_model
 inner join fits as fit on fit.trend_id = 'gpu_efficiency_' || my_model.domain

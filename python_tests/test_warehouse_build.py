@@ -341,7 +341,18 @@ def test_params_flops_correlations_reproduce_fig1(warehouse):
             "from marts.fct_params_flops_correlations where method = 'pearson_raw'"
         )
     }
-    assert rows["CNN"][0] == pytest.approx(0.772, abs=0.015)
+    # The CNN gap (0.782 vs 0.772) is unexplained (see the mart's description); the tolerance is
+    # what leaving out one CNN row can move r, computed from the rows, not typed.
+    points = np.array(
+        warehouse.query(
+            "select params_millions, gflops from marts.fct_inference_energy where domain = 'cv' "
+            "and architecture = 'CNN' and params_millions is not null and gflops is not null"
+        )
+    )
+    r = np.corrcoef(points.T)[0, 1]
+    one_row = max(abs(np.corrcoef(np.delete(points, i, axis=0).T)[0, 1] - r) for i in range(len(points)))
+    assert rows["CNN"][0] == pytest.approx(r)
+    assert abs(rows["CNN"][0] - rows["CNN"][1]) <= one_row
     assert rows["Transformer"][0] == pytest.approx(0.994, abs=0.002)
 
 

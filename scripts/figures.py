@@ -34,6 +34,7 @@ MARTS = (
     "fct_extended_inference_energy",
     "fct_gpu_datasheet_peaks",
     "fct_measured_vs_estimated",
+    "fct_conclusion_sensitivity",
     "fct_measured_energy_predictions",
     "dim_gpus",
     "fct_trend_fits",
@@ -236,10 +237,19 @@ def _over_time(marts, domain, quantity, title, ylabel, yearly_mean=False):
         _dates(edge["release_date"]), edge[quantity], s=34, color="tab:red", marker="D", label=cutting_edge_label
     )
     prefix = "compute" if quantity == "gflops" else "energy"
+    # energy figures (9, 10, 13, 14) shade where one new model would fall (pred95)
+    band = "pred95" if prefix == "energy" else "mean_ci95"
+    band_label = " (band: pred95)" if prefix == "energy" else ""
     _plot_trend(
-        ax, marts, f"{prefix}_{domain}_{cutting_edge_trend}", "--", "tab:red", "Fit, " + cutting_edge_label.lower()
+        ax,
+        marts,
+        f"{prefix}_{domain}_{cutting_edge_trend}",
+        "--",
+        "tab:red",
+        "Fit, " + cutting_edge_label.lower() + band_label,
+        band=band,
     )
-    _plot_trend(ax, marts, f"{prefix}_{domain}_all", "-", "tab:blue", "Fit, all models")
+    _plot_trend(ax, marts, f"{prefix}_{domain}_all", "-", "tab:blue", "Fit, all models" + band_label, band=band)
     if yearly_mean:
         yearly = marts["fct_yearly_mean_energy"]
         yearly = yearly[yearly["domain"] == domain].sort_values("release_year")
@@ -734,6 +744,42 @@ def figE6_measured_energy_over_time(marts):
     return fig
 
 
+def figS1_conclusion_sensitivity(marts):
+    fig, ax = plt.subplots(figsize=(7.0, 5.2), layout="constrained")
+    ax.set_title("Fig. S1. The paper's conclusions under each variant (value / the paper's)", fontsize=11)
+    ax.grid(True, axis="x", alpha=0.3)
+    rows = marts["fct_conclusion_sensitivity"]
+    conclusions = list(dict.fromkeys(rows.sort_values("conclusion_id")["conclusion_id"]))
+    for position, conclusion_id in enumerate(conclusions):
+        group = rows[rows["conclusion_id"] == conclusion_id].sort_values("variant_id").reset_index(drop=True)
+        paper = group.loc[group["variant_id"] == "paper", "value"].iloc[0]
+        offsets = np.linspace(-0.35, 0.35, len(group))
+        for offset, (_, row) in zip(offsets, group.iterrows(), strict=True):
+            colour = "tab:green" if row["claim_holds"] else "tab:red"
+            if pd.notna(row["interval95_low"]):
+                ax.plot(
+                    [row["interval95_low"] / paper, row["interval95_high"] / paper],
+                    [position + offset] * 2,
+                    color=colour,
+                    alpha=0.35,
+                    linewidth=1,
+                )
+            ax.scatter(
+                row["value"] / paper,
+                position + offset,
+                s=30 if row["variant_id"] == "paper" else 12,
+                marker="D" if row["variant_id"] == "paper" else "o",
+                color="k" if row["variant_id"] == "paper" else colour,
+                zorder=3,
+            )
+    ax.set_yticks(range(len(conclusions)), [c.replace("_", " ") for c in conclusions], fontsize=7)
+    ax.set_xscale("log")
+    ax.axvline(1, color="grey", linewidth=0.8)
+    ax.set_xlabel("Value relative to the paper's (log scale); green: the claim holds, red: it does not")
+    ax.set_ylabel("Conclusion")
+    return fig
+
+
 FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "fig01_params_vs_flops": fig01_params_vs_flops,
     "fig02_accuracy_over_time": fig02_accuracy_over_time,
@@ -751,6 +797,8 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "fig14_nlp_energy_vs_humans": fig14_nlp_energy_vs_humans,
     # Appendix G's companion of Fig. 5, with the bubble encoding of Fig. 2.
     "figG15_glue_over_time": figG15_glue_over_time,
+    # How robust the paper's conclusions are to its choices
+    "figS1_conclusion_sensitivity": figS1_conclusion_sensitivity,
     # Beyond the paper: its trends against 2020-2025 data (issue: out-of-sample test)
     "figE1_gpu_efficiency_to_2025": figE1_gpu_efficiency_to_2025,
     "figE2_cv_energy_to_2025": figE2_cv_energy_to_2025,

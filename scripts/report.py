@@ -59,6 +59,12 @@ FIGURE_CAPTIONS = {
     "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
     "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with GFLOPs.",
 }
+SENSITIVITY_FIGURE_CAPTIONS = {
+    "figS1_conclusion_sensitivity": (
+        "Each headline conclusion under every variant, relative to the paper's value (black diamond), "
+        "with its 95 % interval: green where the paper's claim still holds, red where it does not."
+    ),
+}
 EXTENSION_FIGURE_CAPTIONS = {
     "figE1_gpu_efficiency_to_2025": (
         "Dense datasheet GFLOPS/W of J.8 (filled) and 2020-2025 GPUs (open) by precision class, with the "
@@ -164,6 +170,25 @@ def out_of_sample_rows(checked: pd.DataFrame) -> list[dict]:
     return rows
 
 
+def sensitivity_summary(sensitivity: pd.DataFrame) -> dict:
+    """Which conclusions survive every variant, in words computed from the mart."""
+    per = sensitivity.groupby(["conclusion_id", "conclusion"], sort=True).agg(
+        survives=("survives_every_variant", "first"),
+        holding=("n_variants_holding", "first"),
+        total=("n_variants", "first"),
+    )
+    failing = sensitivity[~sensitivity["claim_holds"]].groupby("conclusion_id")["variant_id"].apply(list)
+    return {
+        "survivors": [name for (_, name), r in per.iterrows() if r["survives"]],
+        "fragile": [
+            f"{name} (holds under {r['holding']} of {r['total']} variants; not under {', '.join(failing.get(cid, []))})"
+            for (cid, name), r in per.iterrows()
+            if not r["survives"]
+        ],
+        "n_variants": int(per["total"].min()),
+    }
+
+
 def calibration_rows(scores: pd.DataFrame) -> list[dict]:
     """The three methods on the calibration points: the two estimates and the chosen calibration
     held out by GPU and by round."""
@@ -191,7 +216,10 @@ def validation_rows(validation: pd.DataFrame) -> list[dict]:
             "measured": _fmt(r["measured_joules"], 4),
             "published": _fmt(r["published_estimate_joules"], 4),
             "estimate": f"{r['estimated_joules']:.4f} "
-            f"[{r['estimated_joules_ci95_low']:.4f}, {r['estimated_joules_ci95_high']:.4f}]",
+            f"[{r['estimated_joules_mean_ci95_low']:.4f}, {r['estimated_joules_mean_ci95_high']:.4f}]",
+            "pred95": f"[{r['estimated_joules_pred95_low']:.4f}, {r['estimated_joules_pred95_high']:.4f}]",
+            "ratio": f"{r['measured_to_estimated_ratio']:.2f}",
+            "inside": "yes" if r["is_measured_inside_pred95"] else "no",
             "status": r["status"],
         }
         for _, r in ordered.iterrows()
@@ -222,10 +250,12 @@ def build_report(
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         validation = con.execute("select * from marts.fct_energy_validation").df()
+        coverage = con.execute("select * from marts.fct_energy_validation_coverage order by table_ref").df()
         errata = con.execute("select * from marts.fct_paper_errata order by table_ref, erratum_id").df()
         conclusions = con.execute("select * from marts.fct_paper_conclusions_checked order by claim_id").df()
         out_of_sample = con.execute("select * from marts.fct_gpu_efficiency_out_of_sample").df()
         calibration = con.execute("select * from marts.fct_calibration_scores").df()
+        sensitivity = con.execute("select * from marts.fct_conclusion_sensitivity").df()
     finally:
         con.close()
 
@@ -254,10 +284,23 @@ def build_report(
         verdicts=verdict_rows(conclusions),
         out_of_sample=out_of_sample_rows(out_of_sample),
         calibration=calibration_rows(calibration),
+        sensitivity=sensitivity_summary(sensitivity),
+        sensitivity_figures=[
+            {"name": name, "caption": caption} for name, caption in SENSITIVITY_FIGURE_CAPTIONS.items()
+        ],
         calibration_figures=[
             {"name": name, "caption": caption} for name, caption in CALIBRATION_FIGURE_CAPTIONS.items()
         ],
         validation=validation_rows(validation),
+        coverage=[
+            {
+                "table_ref": r["table_ref"],
+                "n": int(r["n_measurements"]),
+                "mean_ci95": f"{int(r['n_inside_mean_ci95'])} ({100 * r['share_inside_mean_ci95']:.0f} %)",
+                "pred95": f"{int(r['n_inside_pred95'])} ({100 * r['share_inside_pred95']:.0f} %)",
+            }
+            for _, r in coverage.iterrows()
+        ],
         errata=errata_rows(errata),
         has_docs=has_docs,
     )

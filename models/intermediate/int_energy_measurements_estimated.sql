@@ -82,9 +82,13 @@ estimated as (
         {{ trend_value_at('fit', 'gpu_launches.launch_date') }} as gflops_per_watt_at_launch,
         {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date') }} as estimated_joules,
         {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'low') }}
-            as estimated_joules_ci95_low,
+            as estimated_joules_mean_ci95_low,
         {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'high') }}
-            as estimated_joules_ci95_high
+            as estimated_joules_mean_ci95_high,
+        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'pred_low') }}
+            as estimated_joules_pred95_low,
+        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'pred_high') }}
+            as estimated_joules_pred95_high
     from measurements
     inner join models on measurements.cv_model_id = models.model_id
     inner join gpu_launches on measurements.gpu_id = gpu_launches.gpu_id
@@ -107,7 +111,13 @@ final as (
                 then
                     trunc(estimated_joules * pow(10, published_estimate_decimals))
                     / pow(10, published_estimate_decimals)
-        end = published_estimate_joules as is_published_estimate_reproduced
+        end = published_estimate_joules as is_published_estimate_reproduced,
+        {# validity, apart from reproduction: does the measurement fall inside our intervals? #}
+        measured_joules / estimated_joules as measured_to_estimated_ratio,
+        measured_joules between estimated_joules_mean_ci95_low and estimated_joules_mean_ci95_high
+            as is_measured_inside_mean_ci95,
+        measured_joules between estimated_joules_pred95_low and estimated_joules_pred95_high
+            as is_measured_inside_pred95
     from estimated
 )
 

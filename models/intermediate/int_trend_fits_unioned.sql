@@ -50,6 +50,12 @@ definitions as (
     select * from {{ ref('stg_project__trend_definitions') }}
 ),
 
+bootstrap as (
+    select * from {{ ref('fit_trends__bootstrap') }}
+    union all
+    select * from {{ ref('fit_extended_trends__bootstrap') }}
+),
+
 unioned as (
     select
         *,
@@ -83,9 +89,22 @@ final as (
         case when unioned.slope_ci95_low > 0 then log10(2) / unioned.slope_ci95_high end
             as doubling_time_years_ci95_low,
         case when unioned.slope_ci95_low > 0 then log10(2) / unioned.slope_ci95_low end
-            as doubling_time_years_ci95_high
+            as doubling_time_years_ci95_high,
+        {# the bootstrap's percentile intervals, beside the OLS ones (fit_*trends__bootstrap) #}
+        bootstrap.bootstrap_resamples,
+        bootstrap.bootstrap_seed,
+        bootstrap.bootstrap_failed_resamples,
+        bootstrap.slope_bootstrap95_low,
+        bootstrap.slope_bootstrap95_high,
+        pow(10, bootstrap.slope_bootstrap95_low) as annual_growth_factor_bootstrap95_low,
+        pow(10, bootstrap.slope_bootstrap95_high) as annual_growth_factor_bootstrap95_high,
+        case when bootstrap.slope_bootstrap95_low > 0 then log10(2) / bootstrap.slope_bootstrap95_high end
+            as doubling_time_years_bootstrap95_low,
+        case when bootstrap.slope_bootstrap95_low > 0 then log10(2) / bootstrap.slope_bootstrap95_low end
+            as doubling_time_years_bootstrap95_high
     from unioned
     left join definitions on unioned.trend_id = definitions.trend_id
+    left join bootstrap on unioned.trend_id = bootstrap.trend_id
 )
 
 select * from final

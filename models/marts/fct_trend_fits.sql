@@ -40,7 +40,16 @@ final as (
         cast(annual_growth_factor_ci95_high as double) as annual_growth_factor_ci95_high,
         cast(doubling_time_years as double) as doubling_time_years,
         cast(doubling_time_years_ci95_low as double) as doubling_time_years_ci95_low,
-        cast(doubling_time_years_ci95_high as double) as doubling_time_years_ci95_high
+        cast(doubling_time_years_ci95_high as double) as doubling_time_years_ci95_high,
+        cast(bootstrap_resamples as integer) as bootstrap_resamples,
+        cast(bootstrap_seed as integer) as bootstrap_seed,
+        cast(bootstrap_failed_resamples as integer) as bootstrap_failed_resamples,
+        cast(slope_bootstrap95_low as double) as slope_bootstrap95_low,
+        cast(slope_bootstrap95_high as double) as slope_bootstrap95_high,
+        cast(annual_growth_factor_bootstrap95_low as double) as annual_growth_factor_bootstrap95_low,
+        cast(annual_growth_factor_bootstrap95_high as double) as annual_growth_factor_bootstrap95_high,
+        cast(doubling_time_years_bootstrap95_low as double) as doubling_time_years_bootstrap95_low,
+        cast(doubling_time_years_bootstrap95_high as double) as doubling_time_years_bootstrap95_high
     from fits
 )
 
