@@ -33,7 +33,16 @@ def test_report_has_validation_and_errata_tables(warehouse):
     page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
     validation = warehouse.query("select count(*) from marts.fct_energy_validation")[0][0]
     section = page.split("Validation against measured energy")[1].split("<h2>")[0]
-    assert section.count("<tr>") == validation + 1  # header + one row per case
+    coverage_table, cases_table = section.split("<table>")[1:3]
+    assert cases_table.count("<tr>") == validation + 1  # header + one row per case
+    # the coverage of each interval, computed in the mart, is what the report shows
+    coverage = warehouse.query(
+        "select table_ref, n_inside_mean_ci95, n_inside_pred95, share_inside_pred95 "
+        "from marts.fct_energy_validation_coverage"
+    )
+    assert coverage_table.count("<tr>") == len(coverage) + 1
+    for table_ref, _, inside_pred95, share in coverage:
+        assert f"{inside_pred95} ({100 * share:.0f} %)" in coverage_table, table_ref
     assert "status-reproduced" in section and "status-mismatch" not in section
     errata = warehouse.query("select erratum_id, printed_value from marts.fct_paper_errata")
     errata_section = page.split("Errata:")[1].split("<h2>")[0]

@@ -752,7 +752,7 @@ def figS1_conclusion_sensitivity(marts):
     conclusions = list(dict.fromkeys(rows.sort_values("conclusion_id")["conclusion_id"]))
     for position, conclusion_id in enumerate(conclusions):
         group = rows[rows["conclusion_id"] == conclusion_id].sort_values("variant_id").reset_index(drop=True)
-        paper = group.loc[group["variant_id"] == "paper", "value"].iloc[0]
+        paper = group.loc[group["variant_id"] == "paper", "conclusion_value"].iloc[0]
         offsets = np.linspace(-0.35, 0.35, len(group))
         for offset, (_, row) in zip(offsets, group.iterrows(), strict=True):
             colour = "tab:green" if row["claim_holds"] else "tab:red"
@@ -765,7 +765,7 @@ def figS1_conclusion_sensitivity(marts):
                     linewidth=1,
                 )
             ax.scatter(
-                row["value"] / paper,
+                row["conclusion_value"] / paper,
                 position + offset,
                 s=30 if row["variant_id"] == "paper" else 12,
                 marker="D" if row["variant_id"] == "paper" else "o",

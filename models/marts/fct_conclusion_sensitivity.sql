@@ -16,7 +16,7 @@ final as (
         cast(claim_kind as varchar) as claim_kind,
         cast(variant_id as varchar) as variant_id,
         cast(variant as varchar) as variant,
-        cast(value as double) as value,
+        cast(conclusion_value as double) as conclusion_value,
         cast(value_unit as varchar) as value_unit,
         cast(interval95_low as double) as interval95_low,
         cast(interval95_high as double) as interval95_high,
