@@ -72,10 +72,9 @@ def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):
 OLDEST_DUCKDB = "1.0.0"
 
 
-def test_the_oldest_duckdb_we_claim_reads_every_mart(warehouse):
-    """The README promises any DuckDB from 1.0.0 on: read the file with exactly that version,
-    installed once into its own small virtual environment (in the user's cache folder, so that
-    fresh clones on one machine share it)."""
+def oldest_duckdb_python() -> Path:
+    """A Python with exactly the oldest DuckDB we claim, installed once into its own small virtual
+    environment (in the user's cache folder, so that fresh clones on one machine share it)."""
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     venv = cache / "inference_energy" / f"venv-duckdb-{OLDEST_DUCKDB}"
     python = venv / "bin" / "python"
@@ -86,6 +85,12 @@ def test_the_oldest_duckdb_we_claim_reads_every_mart(warehouse):
             check=True,
             timeout=600,
         )
+    return python
+
+
+def test_the_oldest_duckdb_we_claim_reads_every_mart(warehouse):
+    """The README promises any DuckDB from 1.0.0 on: read the file with exactly that version."""
+    python = oldest_duckdb_python()
     marts = [name for (name,) in warehouse.query("select table_name from duckdb_tables() where schema_name = 'marts'")]
     # every value of every mart is read (not just counted), and compared as a hash
     script = (
@@ -109,3 +114,27 @@ def test_the_oldest_duckdb_we_claim_reads_every_mart(warehouse):
         for name in marts
     }
     assert dict(line.split() for line in counts) == expected
+
+
+MACRO_CALLS = (
+    "select marts.joules_per_inference(7.6, date '2015-12-10', 'cv'), "
+    "marts.gpu_efficiency_at(date '2024-01-01', 'nlp'), "
+    "marts.estimate_measured_joules(8.2, 'h100_sxm5', 'int8', 'offline')"
+)
+
+
+def test_the_oldest_duckdb_we_claim_calls_the_sql_macros(warehouse):
+    """The macros persisted in the file answer the same in DuckDB 1.0.0 as in ours."""
+    script = (
+        "import duckdb, sys\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print(repr(con.execute(sys.argv[2]).fetchall()))\n"
+    )
+    proc = subprocess.run(
+        [str(oldest_duckdb_python()), "-c", script, str(warehouse.db_path), MACRO_CALLS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == repr(warehouse.query(MACRO_CALLS))

@@ -144,3 +144,23 @@ def test_every_nvidia_result_of_the_source_is_compared(warehouse):
         "select pred95_coverage from marts.fct_calibration_scores where is_chosen and scheme = 'leave_one_gpu_out'"
     )
     assert 0 < coverage <= 1
+
+
+def test_the_paper_method_macros_return_the_marts_numbers(warehouse):
+    """marts.joules_per_inference / gpu_efficiency_at (persisted in the file) against
+    fct_inference_energy, for every model of the paper with GFLOPs."""
+    rows = warehouse.query(
+        "select model_id, joules_per_inference, joules_per_inference_mean_ci95_low, joules_per_inference_pred95_high, "
+        "gflops_per_watt_at_release_pred95_low, is_efficiency_extrapolated, "
+        "marts.joules_per_inference(gflops, release_date, domain) as j, "
+        "marts.gpu_efficiency_at(release_date, domain) as e "
+        "from marts.fct_inference_energy where gflops is not null"
+    )
+    assert len(rows) > 100
+    for model_id, joules, mean_low, pred_high, efficiency_low, extrapolated, j, e in rows:
+        assert (j["joules_per_inference"], j["mean_ci95_low"], j["pred95_high"]) == pytest.approx(
+            (joules, mean_low, pred_high), rel=1e-12
+        ), model_id
+        assert e["pred95_low"] == pytest.approx(efficiency_low, rel=1e-12) and e["is_extrapolated"] == extrapolated
+    [(unknown,)] = warehouse.query("select marts.joules_per_inference(7.6, date '2015-12-10', 'speech')")
+    assert unknown is None
