@@ -1,0 +1,88 @@
+"""scripts/estimate: one model or a file, through the warehouse's SQL macros; bad input named."""
+
+from __future__ import annotations
+
+import duckdb
+import estimate
+import pandas as pd
+import pytest
+from conftest import REPO
+
+
+def run(warehouse, capsys, *argv):
+    code = estimate.main([*argv, "--db", str(warehouse.db_path)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_one_model_gives_the_marts_energy(warehouse, capsys):
+    [(gflops, released, joules)] = warehouse.query(
+        "select gflops, release_date, joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    )
+    code, out, _ = run(warehouse, capsys, "--gflops", str(gflops), "--date", str(released), "--domain", "cv")
+    assert code == 0
+    assert f"{joules:.4g}" in out and "pred95" in out and "J per inference" in out
+
+
+def test_the_sample_file_is_estimated_as_the_marts_do(warehouse, capsys, tmp_path):
+    output = tmp_path / "energy.parquet"
+    code, out, err = run(
+        warehouse, capsys, "--input", str(REPO / "scripts" / "sample_models.csv"), "--output", str(output)
+    )
+    assert code == 0, err
+    result = duckdb.connect().execute("select * from read_parquet(?)", [str(output)]).df().set_index("name")
+    sample = pd.read_csv(REPO / "scripts" / "sample_models.csv")
+    assert list(result.index) == list(sample["name"])
+    [(measured,)] = warehouse.query(
+        "select predicted_joules_per_sample from marts.fct_measured_energy_predictions "
+        "where gpu_id = 'h200_sxm' and precision = 'int8' and benchmark = 'resnet50' and scenario = 'offline'"
+    )
+    assert result.loc["ResNet-50 v1.5 on an H200 (measured-system)", "joules"] == pytest.approx(measured, rel=1e-12)
+    [(paper,)] = warehouse.query(
+        "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    )
+    assert result.loc["ResNet-50 (paper's method)", "joules"] == pytest.approx(paper, rel=1e-12)
+    assert bool(result.loc["A 2024 vision model", "is_extrapolated"])
+
+
+def test_bad_rows_are_named_with_line_and_rule_and_nothing_is_written(warehouse, capsys, tmp_path):
+    bad = tmp_path / "models.csv"
+    bad.write_text(
+        "name,gflops,date,domain,gpu_id,precision\n"
+        "ok,7.6,2015-12-10,cv,,\n"
+        "neg,-1,2015-12-10,cv,,\n"
+        "when,7.6,10/12/2015,cv,,\n"
+        "ok,7.6,2015-12-10,cv,,\n"
+        "gpu,8.2,,,b999,int8\n"
+        "speech,1,2015-12-10,speech,,\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    code, _, err = run(warehouse, capsys, "--input", str(bad), "--output", str(output))
+    assert code == 2 and not output.exists()
+    for fragment in (
+        "line 3 ('neg'): gflops must be a positive number",
+        "line 4 ('when'): date must be YYYY-MM-DD",
+        "line 5 ('ok'): name repeats an earlier row",
+        "line 6 ('gpu'): unknown gpu_id",
+        "line 7 ('speech'): domain must be cv or nlp",
+    ):
+        assert fragment in err
+    assert "line 2 " not in err  # the good row is not reported
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        ("", "the file is empty"),
+        ("name,gflops\n", "no rows after the header"),
+        ("a,b\n1,2\n", "missing column(s) name, gflops"),
+    ],
+)
+def test_unusable_files_fail_with_a_sentence(warehouse, capsys, tmp_path, content, message):
+    path = tmp_path / "models.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    code, _, err = run(warehouse, capsys, "--input", str(path))
+    assert code == 2 and message in err

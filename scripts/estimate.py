@@ -1,0 +1,209 @@
+"""Energy per inference of your own models, by the warehouse's SQL macros.
+
+One model from flags, or a file of models (CSV or Parquet). Two methods, the same macros a SQL
+user calls (persisted in the warehouse file by ./scripts/build, so the numbers are the marts'):
+
+  the paper's method     --gflops G --date YYYY-MM-DD --domain cv|nlp
+                         marts.joules_per_inference: Joules on one GPU at its peak, with the
+                         interval of the fitted mean (mean_ci95) and of one GPU (pred95)
+  measured-system        --gflops G --gpu GPU_ID --precision fp32|tf32|fp16|bf16|fp8|int8
+                         [--scenario offline|server]
+                         marts.estimate_measured_joules: what MLPerf would measure (the whole
+                         system at the wall), with its 95 % prediction interval
+
+A file has a column `name` and `gflops`, and per row either `date` and `domain` or `gpu_id`
+and `precision` (optional `scenario`, default offline). Every row is checked first: a bad row
+(missing or non-positive GFLOPs, a date that is not YYYY-MM-DD, an unknown domain, GPU or
+precision, a repeated name) is reported with its line and the rule, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
+PRECISIONS = ("fp32", "tf32", "fp16", "bf16", "fp8", "int8")
+
+ESTIMATE_SQL = """
+with models as (select * from input_models),
+paper as (
+    select name, 'paper_method' as method, marts.joules_per_inference(gflops, try_cast(date as date), domain) as e
+    from models where gpu_id is null
+),
+measured as (
+    select name, 'measured_system' as method,
+        marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) as e
+    from models where gpu_id is not null
+)
+select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low, e.pred95_high,
+    e.is_extrapolated
+from paper
+union all
+select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
+    e.pred95_high_joules_per_sample, null
+from measured
+"""
+
+CHECKS_SQL = """
+with models as (select row_number() over () + 1 as line, * from input_models),
+known_gpus as (select distinct gpu_id from marts.fct_gpu_peaks_by_number_format)
+select line, name, rule from (
+    select line, name, 'gflops must be a positive number' as rule from models
+        where try_cast(gflops as double) is null or try_cast(gflops as double) <= 0
+    union all
+    select line, name, 'name is required' from models where name is null or trim(name) = ''
+    union all
+    select line, name, 'name repeats an earlier row' from models
+        qualify count(*) over (partition by name) > 1 and line > min(line) over (partition by name)
+    union all
+    select line, name, 'give either date and domain, or gpu_id and precision' from models
+        where (gpu_id is null) = (date is null) or (gpu_id is null) = (domain is null)
+            or (gpu_id is null) <> (precision is null)
+    union all
+    select line, name, 'date must be YYYY-MM-DD' from models
+        where date is not null and not coalesce(regexp_full_match(date, '\\d{4}-\\d{2}-\\d{2}')
+            and try_cast(date as date) is not null, false)
+    union all
+    select line, name, 'domain must be cv or nlp' from models where domain is not null and domain not in ('cv', 'nlp')
+    union all
+    select line, name, 'unknown gpu_id (see marts.dim_gpus)' from models
+        where gpu_id is not null and gpu_id not in (select gpu_id from known_gpus)
+    union all
+    select line, name, 'precision must be one of fp32, tf32, fp16, bf16, fp8, int8' from models
+        where precision is not null and precision not in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8')
+    union all
+    select line, name, 'scenario must be offline or server' from models
+        where scenario is not null and scenario not in ('offline', 'server')
+) order by line, rule
+"""
+
+COLUMNS = ("name", "gflops", "date", "domain", "gpu_id", "precision", "scenario")
+
+
+class InputError(Exception):
+    """Bad input: the message says what and where."""
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="scripts/estimate",
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    one = parser.add_argument_group("one model")
+    one.add_argument("--name", default="my model", help="a label for the output (default: my model)")
+    one.add_argument("--gflops", type=float, help="GFLOPs of one inference (a multiply-add counts 2 FLOPs)")
+    one.add_argument("--date", help="release date, YYYY-MM-DD (the paper's method)")
+    one.add_argument("--domain", choices=("cv", "nlp"), help="cv or nlp (the paper's method)")
+    one.add_argument("--gpu", dest="gpu_id", help="a gpu_id of marts.dim_gpus, e.g. h100_sxm5 (measured-system)")
+    one.add_argument("--precision", choices=PRECISIONS, help="serving precision (measured-system)")
+    one.add_argument("--scenario", choices=("offline", "server"), help="MLPerf scenario (default offline)")
+    many = parser.add_argument_group("a file of models")
+    many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
+    many.add_argument("--output", type=Path, help="write the estimates here (.csv or .parquet) instead of printing")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path(os.environ.get("INFERENCE_ENERGY_DB", DEFAULT_DB)),
+        help="the warehouse file (default: $INFERENCE_ENERGY_DB or warehouse/inference_energy.duckdb)",
+    )
+    args = parser.parse_args(argv)
+    if (args.input is None) == (args.gflops is None):
+        parser.error("give either --gflops (one model) or --input FILE")
+    return args
+
+
+def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None:
+    """The models as view input_models, every column as text (checked before any cast)."""
+    if args.input is None:
+        row = {c: getattr(args, c, None) for c in COLUMNS}
+        row["gflops"] = repr(args.gflops)
+        values = ", ".join("null" if v is None else "'" + str(v).replace("'", "''") + "'" for v in row.values())
+        con.execute(f"create temp view input_models as select * from (values ({values})) as t({', '.join(COLUMNS)})")
+        return
+    path = args.input
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty")
+    reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
+    options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
+    try:
+        con.execute(f"create temp table raw_input as select * from {reader}(?{options})", [str(path)])
+    except duckdb.Error as err:
+        raise InputError(
+            f"{path}: cannot be read as {'Parquet' if reader == 'read_parquet' else 'CSV'}: {err}"
+        ) from err
+    present = [c for (c,) in con.execute("select column_name from (describe raw_input)").fetchall()]
+    missing = [c for c in ("name", "gflops") if c not in present]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})")
+    if con.execute("select count(*) from raw_input").fetchall()[0][0] == 0:
+        raise InputError(f"{path}: no rows after the header")
+    select = ", ".join(
+        f"cast({c} as varchar) as {c}" if c in present else f"cast(null as varchar) as {c}" for c in COLUMNS
+    )
+    con.execute(f"create temp view input_models as select {select} from raw_input")
+
+
+def estimate(db: Path, args: argparse.Namespace):
+    if not db.is_file():
+        raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        load_input(con, args)
+        problems = con.execute(CHECKS_SQL).fetchall()
+        if problems:
+            if args.input is None:
+                lines = [f"arguments: {rule}" for _, _, rule in problems]
+            else:  # line 1 is the header
+                lines = [f"{args.input} line {line} ({name!r}): {rule}" for line, name, rule in problems]
+            raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
+        con.execute(
+            "create temp view typed as select name, cast(gflops as double) as gflops, date, domain, gpu_id, precision, "
+            "scenario from input_models"
+        )
+        return con.execute(ESTIMATE_SQL.replace("input_models", "typed")).df()
+    finally:
+        con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        result = estimate(args.db, args)
+    except InputError as err:
+        print(f"estimate: {err}", file=sys.stderr)
+        return 2
+    if args.output is not None:
+        # DuckDB writes both formats (no pyarrow needed)
+        out = duckdb.connect()
+        out.register("result", result)
+        file_format = "parquet" if args.output.suffix.lower() == ".parquet" else "csv"
+        target = str(args.output).replace("'", "''")
+        out.execute(f"copy result to '{target}' (format {file_format})")
+        out.close()
+        print(f"{len(result)} estimate(s) written to {args.output}")
+    else:
+        with_units = result.rename(
+            columns={
+                "joules": "joules (J per inference)",
+                "mean_ci95_low": "mean_ci95 low J",
+                "mean_ci95_high": "mean_ci95 high J",
+                "pred95_low": "pred95 low J",
+                "pred95_high": "pred95 high J",
+            }
+        )
+        print(with_units.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
