@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -138,3 +139,33 @@ def test_the_oldest_duckdb_we_claim_calls_the_sql_macros(warehouse):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == repr(warehouse.query(MACRO_CALLS))
+
+
+def test_descriptions_travel_with_the_data(warehouse):
+    """persist_docs: every mart and column carries its YAML description in the file, and each
+    Parquet export carries them as key-value metadata."""
+    [(missing_columns, columns)] = warehouse.query(
+        "select count(*) filter (where comment is null), count(*) from duckdb_columns() where schema_name = 'marts'"
+    )
+    [(missing_tables,)] = warehouse.query(
+        "select count(*) filter (where comment is null) from duckdb_tables() where schema_name = 'marts'"
+    )
+    assert columns > 0 and missing_columns == 0 and missing_tables == 0
+    manifest = json.loads((warehouse.db_path.parent.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+    [node] = [
+        n for n in manifest["nodes"].values() if n["name"] == "fct_inference_energy" and n["resource_type"] == "model"
+    ]
+    [(comment,)] = warehouse.query(
+        "select comment from duckdb_columns() where schema_name = 'marts' "
+        "and table_name = 'fct_inference_energy' and column_name = 'joules_per_inference'"
+    )
+    assert comment == node["columns"]["joules_per_inference"]["description"]
+    export = warehouse.db_path.parent / "exports" / "fct_inference_energy.parquet"
+    metadata = {
+        key.decode(): value.decode()
+        for key, value in duckdb.connect()
+        .execute("select key, value from parquet_kv_metadata(?)", [str(export)])
+        .fetchall()
+    }
+    assert metadata["column:joules_per_inference"] == comment
+    assert metadata["description"].startswith(node["description"].strip()[:40])

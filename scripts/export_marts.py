@@ -16,6 +16,25 @@ from pathlib import Path
 import duckdb
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _kv_metadata(con, mart: str) -> str:
+    """The mart's and its columns' descriptions (persisted by dbt's persist_docs) as Parquet
+    key-value metadata: key 'description' for the table, 'column:<name>' for each column."""
+    [(table_comment,)] = con.execute(
+        "select comment from duckdb_tables() where schema_name = 'marts' and table_name = ?", [mart]
+    ).fetchall()
+    pairs = [("description", table_comment)] + con.execute(
+        "select 'column:' || column_name, comment from duckdb_columns() "
+        "where schema_name = 'marts' and table_name = ? order by column_index",
+        [mart],
+    ).fetchall()
+    entries = ", ".join(f"{_sql_text(key)}: {_sql_text(value)}" for key, value in pairs if value)
+    return f", kv_metadata {{{entries}}}" if entries else ""
+
+
 def export_marts(db_path: str | Path, out_dir: str | Path, final_dir: str | Path | None = None) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -35,7 +54,7 @@ def export_marts(db_path: str | Path, out_dir: str | Path, final_dir: str | Path
         for name in marts:
             target = out / f"{name}.parquet"
             quoted = str(target).replace("'", "''")
-            con.execute(f"copy (select * from marts.{name}) to '{quoted}' (format parquet)")
+            con.execute(f"copy (select * from marts.{name}) to '{quoted}' (format parquet{_kv_metadata(con, name)})")
             # the file as a reader will see it: same columns, same rows as the mart
             exported = con.execute(f"select * from read_parquet('{quoted}') limit 0").description
             in_mart = con.execute(f"select * from marts.{name} limit 0").description
