@@ -136,10 +136,15 @@ def fit_candidates(points: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFra
 
 
 def cross_validate_candidates(points: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
-    """Held-out predictions of every candidate, leaving one GPU out and one round out."""
+    """Held-out predictions of every candidate, leaving one GPU, one chip or one round out."""
     parts = []
     for row in candidates.itertuples(index=False):
-        for scheme, group in (("leave_one_gpu_out", "gpu_id"), ("leave_one_round_out", "round_label")):
+        for scheme, group in (
+            ("leave_one_gpu_out", "gpu_id"),
+            # stricter: boards of one die (the A100s, H100 SXM and PCIe) never train on each other
+            ("leave_one_chip_out", "chip"),
+            ("leave_one_round_out", "round_label"),
+        ):
             held = cross_validate(points, row.terms.split(), group)
             held["candidate_id"] = row.candidate_id
             held["scheme"] = scheme

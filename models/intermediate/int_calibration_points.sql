@@ -12,6 +12,7 @@ final as (
     select
         result_id,
         gpu_id,
+        chip,
         round_label,
         benchmark,
         scenario,

@@ -31,6 +31,7 @@ mapped as (
         scenarios.canonical as scenario,
         boundaries.canonical as measurement_boundary,
         accelerators.gpu_id,
+        accelerators.chip,
         accelerators.vendor,
         accelerators.accelerator_kind,
         benchmark_flops.gflops_per_sample,

@@ -7,6 +7,7 @@ typed as (
     select
         trim(accelerator) as accelerator_label,
         nullif(trim(gpu_id), '') as gpu_id,
+        nullif(trim(chip), '') as chip,
         trim(vendor) as vendor,
         trim(accelerator_kind) as accelerator_kind,
         nullif(trim(note), '') as note
