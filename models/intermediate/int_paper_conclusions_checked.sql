@@ -6,7 +6,8 @@
       is not below the paper's interval; weakened when the slope is smaller
       than that or no longer significantly positive; reversed when the refit's
       interval lies below 0.
-    - flat: holds while the refit's slope interval contains 0; reversed when it
+    - flat: holds while the refit's slope interval contains 0 (the reason says
+      when that interval is too wide to show flatness); reversed when it
       excludes 0 (significant growth or decline).
     - slower_than: the gap (slope of compared_trend_id minus slope of
       trend_id) holds while at least half the paper's gap, is weakened when
@@ -93,7 +94,14 @@ final as (
             when 'flat'
                 then
                     case verdict
-                        when 'holds' then 'the refit''s slope interval still contains 0'
+                        when 'holds'
+                            then
+                                'the refit''s slope interval still contains 0'
+                                || case
+                                    when extended_slope_ci95_high - extended_slope_ci95_low > log10(2)
+                                        then ', but spans more than a factor 2 a year: not refuted rather than shown'
+                                    else ''
+                                end
                         else
                             'the refit ' || case when extended_slope > 0 then 'grows' else 'declines' end
                             || ' significantly (its interval excludes 0)'
