@@ -201,10 +201,28 @@ def fig01_params_vs_flops(marts):
     return fig
 
 
+def _bubble_sizes(gflops, largest: float):
+    """Marker area (points^2) for a GFLOPs value: grows with the square root of GFLOPs."""
+    return 8 + 600 * np.sqrt(np.asarray(gflops, dtype=float) / largest)
+
+
+def _size_legend(ax, largest: float, loc: str) -> None:
+    """A legend of bubble sizes in GFLOPs, so that the area can be read."""
+    steps = [v for v in (1, 10, 100, 1000, 10000) if v <= largest] or [largest]
+    handles = [
+        ax.scatter([], [], s=_bubble_sizes(v, largest), color="grey", alpha=0.4, edgecolors="k", linewidths=0.3)
+        for v in steps
+    ]
+    legend = ax.legend(
+        handles, [f"{v:g} GFLOPs" for v in steps], loc=loc, fontsize=7, labelspacing=1.6, borderpad=1.0, framealpha=0.8
+    )
+    ax.add_artist(legend)
+
+
 def fig02_accuracy_over_time(marts):
-    fig, ax = _new("Fig. 2. ImageNet top-1 accuracy over time (bubble area ~ GFLOPs)")
+    fig, ax = _new("Fig. 2. ImageNet top-1 accuracy over time (bubble area grows with sqrt GFLOPs)")
     cv = _models(marts, "cv").dropna(subset=["top1_accuracy_pct", "gflops"])
-    sizes = 8 + 600 * np.sqrt(cv["gflops"] / cv["gflops"].max())
+    sizes = _bubble_sizes(cv["gflops"], cv["gflops"].max())
     scatter = ax.scatter(
         _dates(cv["release_date"]),
         cv["top1_accuracy_pct"],
@@ -217,6 +235,7 @@ def fig02_accuracy_over_time(marts):
     )
     _date_axis(ax)
     ax.set_ylabel("Top-1 accuracy (%)")
+    _size_legend(ax, cv["gflops"].max(), "lower right")
     _year_colourbar(fig, ax, scatter)
     return fig
 
@@ -250,6 +269,10 @@ def _over_time(marts, domain, quantity, title, ylabel, yearly_mean=False):
         band=band,
     )
     _plot_trend(ax, marts, f"{prefix}_{domain}_all", "-", "tab:blue", "Fit, all models" + band_label, band=band)
+    if domain == "nlp" and quantity == "joules_per_inference":
+        # name the models on the cutting edge (GPT-3 and its predecessors), so they can be found
+        named = edge.sort_values("release_date")
+        _label_points(ax, _dates(named["release_date"]), named[quantity], named["model_name"])
     if yearly_mean:
         yearly = marts["fct_yearly_mean_energy"]
         yearly = yearly[yearly["domain"] == domain].sort_values("release_year")
@@ -322,9 +345,9 @@ def fig05_glue_vs_gflops(marts):
 
 
 def figG15_glue_over_time(marts):
-    fig, ax = _new("Fig. G.15. GLUE score over time (bubble area ~ GFLOPs)")
+    fig, ax = _new("Fig. G.15. GLUE score over time (bubble area grows with sqrt GFLOPs)")
     nlp = _models(marts, "nlp").dropna(subset=["performance_score", "gflops"])
-    sizes = 8 + 600 * np.sqrt(nlp["gflops"] / nlp["gflops"].max())
+    sizes = _bubble_sizes(nlp["gflops"], nlp["gflops"].max())
     ax.scatter(
         _dates(nlp["release_date"]),
         nlp["performance_score"],
@@ -343,6 +366,7 @@ def figG15_glue_over_time(marts):
     ax.set_ylabel("GLUE score")
     ordered = nlp.sort_values(["release_date", "performance_score"], ascending=[True, False])
     _label_points(ax, _dates(ordered["release_date"]), ordered["performance_score"], ordered["model_name"])
+    _size_legend(ax, nlp["gflops"].max(), "lower right")
     return fig
 
 

@@ -44,7 +44,7 @@ code { background: #f4f4f4; padding: 0 0.2rem; }
 
 FIGURE_CAPTIONS = {
     "fig01_params_vs_flops": "Parameters vs GFLOPs of ImageNet models, with the Pearson correlation per family.",
-    "fig02_accuracy_over_time": "ImageNet top-1 accuracy over time; bubble area grows with GFLOPs.",
+    "fig02_accuracy_over_time": "ImageNet top-1 accuracy over time; bubble area grows with sqrt(GFLOPs) (legend).",
     "fig03_cv_gflops_over_time": "GFLOPs over time: dashed, the most accurate model of each year; solid, all.",
     "fig04_accuracy_vs_gflops": "Accuracy vs GFLOPs by year; the Pareto frontier in grey.",
     "fig05_glue_vs_gflops": "GLUE score vs GFLOPs of NLP models by year.",
@@ -57,7 +57,7 @@ FIGURE_CAPTIONS = {
     "fig12_glue_vs_energy": "GLUE score vs Joules (NLP) by year; the Pareto frontier in grey.",
     "fig13_cv_energy_vs_humans": "Joules per inference (CV) against a person's energy use in one second.",
     "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
-    "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with GFLOPs.",
+    "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with sqrt(GFLOPs), see its legend.",
 }
 SENSITIVITY_FIGURE_CAPTIONS = {
     "figS1_conclusion_sensitivity": (
