@@ -238,3 +238,13 @@ def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
     assert "Another build of this checkout or into" in line and "waiting" in line, line
     assert not building_folder_made
     assert published_files(scratch) == published
+
+
+def test_a_successful_build_talks_little_and_keeps_dbts_log(warehouse):
+    """One line per phase on success (dbt's output goes to logs/; --verbose shows it)."""
+    lines = warehouse.output.strip().splitlines()
+    assert len(lines) < 40, warehouse.output
+    assert any(line.strip().startswith("dbt_build: Done. PASS=") for line in lines)
+    assert "Running with dbt" not in warehouse.output
+    log = warehouse.db_path.parent.parent / "logs" / "build_dbt_build.log"
+    assert "Running with dbt" in log.read_text(encoding="utf-8")
