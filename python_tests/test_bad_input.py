@@ -316,7 +316,8 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             },
         ),
         [
-            "FAILED test assert_extension_dense_peaks_scale_with_format_width",
+            "FAILED test assert_extension_dense_peaks_scale_with_format_width "
+            "(on staging.stg_extension__gpu_datasheet_peaks)",
             "a dense tensor peak is at most 2.5 x the peak of the next wider format",
             "row 'h200_sxm / fp8_tensor': 3958.0 dense is 4.0 x the best peak of the next wider format",
         ],

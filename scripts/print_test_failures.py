@@ -121,7 +121,11 @@ def report(db: Path, target: Path) -> list[str]:
                     messages = [r[1] for r in rows]
             except duckdb.Error as err:
                 rule, messages = node["name"], [f"(failing rows could not be read: {err})"]
-            table = display_name(attached) if attached else "test " + node["name"]
+            if attached:
+                table = display_name(attached)
+            else:  # a singular test: name it and the tables it reads
+                read = [display_name(nodes[p]) for p in node.get("depends_on", {}).get("nodes", []) if p in nodes]
+                table = f"test {node['name']}" + (f" (on {', '.join(read)})" if read else "")
             count = result.get("failures") or len(messages)
             lines.append(f'{kind} {table}: {count} row(s) break rule "{rule}"')
             lines.append(f"    (test {node['name']}; rows: select * from {node['schema']}.{node['alias']})")
