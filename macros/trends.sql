@@ -49,3 +49,27 @@
     {%- endif -%}
     ({{ gflops_sql }} / {{ trend_value_at(fit, date_sql, efficiency_bound) }})
 {%- endmacro %}
+
+{#
+    The cutting edge of a domain, the one home of this rule (int_models_flagged
+    for the paper, int_extended_models_flagged for both datasets): the most
+    accurate model of each year for CV (Figs. 3, 9); for NLP, and for decoder
+    LLMs, the models most demanding when released (Fig. 6), since the NLP
+    models with a GLUE score span only 2018 and 2020, too few for a
+    best-of-year fit. cutting_edge_rule(domain) names the rule;
+    is_cutting_edge(...) picks the flag it means.
+#}
+{% macro cutting_edge_rule(domain_sql) -%}
+    case {{ domain_sql }}
+        when 'cv' then 'best_of_year'
+        when 'nlp' then 'most_demanding'
+        when 'llm' then 'most_demanding'
+    end
+{%- endmacro %}
+
+{% macro is_cutting_edge(domain_sql, best_of_year_sql, most_demanding_sql) -%}
+    case {{ cutting_edge_rule(domain_sql) }}
+        when 'best_of_year' then coalesce({{ best_of_year_sql }}, false)
+        when 'most_demanding' then coalesce({{ most_demanding_sql }}, false)
+    end
+{%- endmacro %}

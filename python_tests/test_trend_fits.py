@@ -104,3 +104,19 @@ def test_fit_trends_names_the_trend_that_cannot_be_fitted():
     )
     with pytest.raises(ValueError, match="trend 'short': .*2 point"):
         fit_trends(points, reference_date="2010-01-01")
+
+
+def test_fits_do_not_depend_on_the_order_of_the_points():
+    """Views hand rows over in no particular order: the fit must give the same bits anyway."""
+    rng = np.random.default_rng(5)
+    points = pd.DataFrame(
+        {
+            "trend_id": "t",
+            "x_date": pd.to_datetime("2012-01-01") + pd.to_timedelta(rng.uniform(0, 3000, 40), unit="D"),
+            "y_value": 10 ** rng.normal(1, 0.5, 40),
+        }
+    )
+    first = fit_trends(points, "2010-01-01")
+    for seed in range(5):
+        shuffled = fit_trends(points.sample(frac=1, random_state=seed), "2010-01-01")
+        pd.testing.assert_frame_equal(first, shuffled, check_exact=True)

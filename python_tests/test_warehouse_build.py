@@ -447,3 +447,33 @@ def test_every_analysis_query_runs(warehouse):
             assert con.execute(path.read_text()).fetchall(), f"{path.name} returned no rows"
     finally:
         con.close()
+
+
+def test_out_of_sample_marts_cover_every_row_of_the_source_material(warehouse):
+    """Issue 12: every GPU x precision and every model of seeds/extension/ is in the out-of-sample
+    marts (none is dropped on the way: excluded refit points say why, they stay in)."""
+    with open(REPO / "seeds" / "extension" / "extension_gpu_datasheet_peaks.csv", newline="") as fh:
+        peaks = {(r["gpu_id"], r["precision"]) for r in csv.DictReader(fh)}
+    got = set(
+        warehouse.query(
+            "select distinct g.gpu_id, s.precision_label from marts.fct_gpu_efficiency_out_of_sample as g "
+            "inner join staging.stg_extension__gpu_datasheet_peaks as s "
+            "on g.gpu_id = s.gpu_id and g.precision = s.precision"
+        )
+    )
+    assert got == peaks
+    [(unexplained,)] = warehouse.query(
+        "select count(*) from marts.fct_gpu_efficiency_out_of_sample "
+        "where not is_refit_point and refit_exclusion_reason is null"
+    )
+    assert unexplained == 0
+    models = set()
+    for seed in ("extension_cv_models", "extension_nlp_models"):
+        with open(REPO / "seeds" / "extension" / f"{seed}.csv", newline="") as fh:
+            models |= {r["model_id"] for r in csv.DictReader(fh)}
+    energies = dict(
+        warehouse.query(
+            "select model_id, paper_method_joules from marts.fct_extended_inference_energy where dataset = 'extension'"
+        )
+    )
+    assert set(energies) == models and all(j is not None and j > 0 for j in energies.values())

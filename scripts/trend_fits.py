@@ -146,6 +146,9 @@ def fit_trends(
         raise ValueError(f"fit_trends: missing columns {sorted(missing)}")
     rows = []
     for trend_id, series in points.groupby(trend_col, sort=True):
+        # a fixed order of the points: sums in the same order give the same bits on every build
+        # (views hand rows over in no particular order)
+        series = series.sort_values([date_col, value_col], kind="mergesort")
         try:
             fit = fit_log_linear(
                 years_since(series[date_col], reference_date),

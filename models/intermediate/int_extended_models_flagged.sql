@@ -1,6 +1,6 @@
 {#
-    The cutting edge of each domain over both datasets, by the rule of
-    int_models_flagged: for cv the most accurate model of each year (among
+    The cutting edge of each domain over both datasets, by the same rule as
+    int_models_flagged (macros cutting_edge_rule, is_cutting_edge): for cv the most accurate model of each year (among
     accuracies comparable with the paper's: fine-tuned, single crop), for nlp
     and llm the models most demanding in GFLOPs when released.
 #}
@@ -23,13 +23,12 @@ with_running_maxima as (
 final as (
     select
         * exclude (best_comparable_score_of_year, max_gflops_released_so_far),
-        case domain when 'cv' then 'best_of_year' else 'most_demanding' end as cutting_edge_rule,
-        case domain
-            when
-                'cv'
-                then coalesce(is_performance_comparable and performance_score = best_comparable_score_of_year, false)
-            else coalesce(gflops >= max_gflops_released_so_far, false)
-        end as is_cutting_edge
+        {{ cutting_edge_rule('domain') }} as cutting_edge_rule,
+        {{ is_cutting_edge(
+            'domain',
+            'is_performance_comparable and performance_score = best_comparable_score_of_year',
+            'gflops >= max_gflops_released_so_far'
+        ) }} as is_cutting_edge
     from with_running_maxima
 )
 

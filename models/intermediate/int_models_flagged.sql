@@ -35,20 +35,9 @@ flagged as (
 final as (
     select
         * exclude (best_score_of_year, max_gflops_released_so_far),
-        {#
-            The cutting edge of each domain, the one home of this rule: the most
-            accurate model of each year for CV (Figs. 3, 9); for NLP the models
-            most demanding when released (Fig. 6), since the NLP models with a
-            GLUE score span only 2018 and 2020, too few for a best-of-year fit.
-        #}
-        case domain
-            when 'cv' then 'best_of_year'
-            when 'nlp' then 'most_demanding'
-        end as cutting_edge_rule,
-        case domain
-            when 'cv' then is_best_of_year
-            when 'nlp' then is_most_demanding_at_release
-        end as is_cutting_edge
+        {# the cutting edge of each domain (macros cutting_edge_rule, is_cutting_edge) #}
+        {{ cutting_edge_rule('domain') }} as cutting_edge_rule,
+        {{ is_cutting_edge('domain', 'is_best_of_year', 'is_most_demanding_at_release') }} as is_cutting_edge
     from flagged
 )
 
