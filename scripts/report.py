@@ -151,23 +151,20 @@ def verdict_rows(conclusions: pd.DataFrame) -> list[dict]:
     ]
 
 
-def out_of_sample_rows(checked: pd.DataFrame) -> list[dict]:
-    """Per paper fit: how many 2020-2025 datasheet peaks its 95 % prediction interval holds."""
-    rows = []
-    for (role, trend), group in checked.groupby(["paper_fit_role", "paper_trend_id"], sort=True):
-        after = group[group["is_after_paper_fit_data"]]
-        rows.append(
-            {
-                "trend": trend,
-                "role": role.replace("_", " "),
-                "n": len(group),
-                "inside": int(group["is_inside_paper_fit_pred95"].sum()),
-                "n_after": len(after),
-                "inside_after": int(after["is_inside_paper_fit_pred95"].sum()),
-                "median_ratio": f"{group['datasheet_to_paper_fit_ratio'].median():.2f}",
-            }
-        )
-    return rows
+def out_of_sample_rows(coverage: pd.DataFrame) -> list[dict]:
+    """Rows of the out-of-sample table, as fct_gpu_out_of_sample_coverage computes them."""
+    return [
+        {
+            "trend": r["paper_trend_id"],
+            "role": r["paper_fit_role"].replace("_", " "),
+            "n": int(r["n_peaks"]),
+            "inside": int(r["n_inside_pred95"]),
+            "n_after": int(r["n_after_fit_data"]),
+            "inside_after": int(r["n_after_fit_data_inside_pred95"]),
+            "median_ratio": f"{r['median_datasheet_to_fit_ratio']:.2f}",
+        }
+        for _, r in coverage.iterrows()
+    ]
 
 
 def sensitivity_summary(sensitivity: pd.DataFrame) -> dict:
@@ -253,7 +250,9 @@ def build_report(
         coverage = con.execute("select * from marts.fct_energy_validation_coverage order by table_ref").df()
         errata = con.execute("select * from marts.fct_paper_errata order by table_ref, erratum_id").df()
         conclusions = con.execute("select * from marts.fct_paper_conclusions_checked order by claim_id").df()
-        out_of_sample = con.execute("select * from marts.fct_gpu_efficiency_out_of_sample").df()
+        out_of_sample = con.execute(
+            "select * from marts.fct_gpu_out_of_sample_coverage order by paper_fit_role, paper_trend_id"
+        ).df()
         calibration = con.execute("select * from marts.fct_calibration_scores").df()
         sensitivity = con.execute("select * from marts.fct_conclusion_sensitivity").df()
     finally:
