@@ -65,8 +65,10 @@ reasoned as (
             when precision is null then 'precision not stated'
             when datasheet_gflops_per_watt is null then 'no datasheet peak of this GPU at the stated precision'
             when is_repeated_measurement then 'the same measurement under an earlier result_id'
-            when implied_peak_utilisation > 2
-                then 'implied throughput more than twice the peak at the stated precision: not the compute precision'
+            when implied_peak_utilisation > {{ var('implied_peak_utilisation_max') }}
+                then
+                    'implied throughput more than {{ var("implied_peak_utilisation_max") }} x the peak '
+                    || 'at the stated precision: not the compute precision'
         end as calibration_exclusion_reason
     from estimated
 ),

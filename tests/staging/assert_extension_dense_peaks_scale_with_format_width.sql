@@ -2,7 +2,7 @@
     A 2:4-sparse figure typed in as dense doubles a peak. On every NVIDIA GPU
     of the datasheets, halving the format width at most doubles the dense
     tensor peak (TF32 -> FP16/BF16 -> FP8/INT8; B200 is the widest, at 2.05x),
-    so a peak more than 2.5 times the best peak of the next wider format is
+    so a peak more than var dense_peak_max_step_ratio (2.5) times the best peak of the next wider format is
     a sparse figure (or a typo), whatever its sparsity flags say.
 #}
 {% set failures %}
@@ -41,10 +41,11 @@
             on narrower.gpu_id = wider.gpu_id and wider.width_step = narrower.width_step - 1
         {# FP16 with FP16 accumulate runs at twice the FP32-accumulate rate on GeForce cards: it is
            compared as the wider format of FP8/INT8 only #}
-        where narrower.tflops > 2.5 * wider.best_tflops and narrower.precision <> 'fp16_fp16_tensor'
+        where narrower.tflops > {{ var('dense_peak_max_step_ratio') }} * wider.best_tflops and narrower.precision <> 'fp16_fp16_tensor'
     )
 
     select * from final
 {% endset %}
-{% set rule = 'a dense tensor peak is at most 2.5 x the peak of the next wider format (a sparse figure is not dense)' %}
+{% set rule = 'a dense tensor peak is at most ' ~ var('dense_peak_max_step_ratio')
+    ~ ' x the peak of the next wider format (a sparse figure is not dense)' %}
 {{ failing_rows(rule, failures) }}
