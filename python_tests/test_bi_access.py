@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,32 @@ def test_descriptions_travel_with_the_data(warehouse):
     }
     assert metadata["column:joules_per_inference"] == comment
     assert metadata["description"].startswith(node["description"].strip()[:40])
+
+
+# A unit is in the column's name (the house naming: gflops, watts, joules, _pct, _per_, n_ ...)
+# or its description says it, or says the number has none (a ratio, a count, an ordinal).
+UNIT_IN_NAME = re.compile(
+    r"(gflops|tflops|gops|watts|joules|_pct|millions|_per_|^n_|_year|year_|tokens|_px|ratio|share|factor"
+    r"|r2|score|speedup|doubling|growth|log10|slope|intercept|seconds|days|decimals|samples|utilisation"
+    r"|correlation|resamples)"
+)
+UNIT_IN_DESCRIPTION = re.compile(
+    r"(joule|gflop|tflop|watt|percent|%|\(count\)|number of|ratio|factor|years?\b|days?\b|seconds?\b"
+    r"|dimensionless|ordinal|no unit|fraction|log10|tokens|images|samples|millions|per second|calendar year"
+    r"|unit of the printed value)",
+    re.IGNORECASE,
+)
+
+
+def test_every_numeric_mart_column_names_its_unit(warehouse):
+    rows = warehouse.query(
+        "select table_name, column_name, coalesce(comment, '') from duckdb_columns() where schema_name = 'marts' "
+        "and (data_type in ('DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'HUGEINT', 'SMALLINT') or data_type like 'DECIMAL%')"
+    )
+    assert len(rows) > 100
+    without_unit = [
+        f"{table}.{column}: {comment!r}"
+        for table, column, comment in rows
+        if not UNIT_IN_NAME.search(column) and not UNIT_IN_DESCRIPTION.search(comment)
+    ]
+    assert without_unit == []

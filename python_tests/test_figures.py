@@ -126,3 +126,21 @@ def test_figures_are_reused_only_while_their_marts_are_unchanged(warehouse, mart
     changed = dict(marts)
     changed["fct_inference_energy"] = marts["fct_inference_energy"].iloc[1:]
     assert figures.inputs_fingerprint(changed) != figures.inputs_fingerprint(marts)
+
+
+@pytest.mark.parametrize("name", ["figG15_glue_over_time", "fig05_glue_vs_gflops", "fig10_nlp_energy_over_time"])
+def test_each_label_sits_next_to_its_point_or_is_joined_to_it(marts, name):
+    """A model's name is within a few points of its point, or a leader line joins them (the
+    SqueezeBERT label of G.15 once floated 26 points above its bubble with nothing joining it)."""
+    fig = figures.FIGURES[name](marts)
+    renderer = fig.canvas.get_renderer()
+    points_to_pixels = fig.dpi / 72
+    far = []
+    for ax in fig.axes:
+        for annotation in [child for child in ax.texts if hasattr(child, "xy")]:
+            x, y = ax.transData.transform(annotation.xy)
+            box = annotation.get_window_extent(renderer)
+            gap = np.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1)) / points_to_pixels
+            if gap > figures.LEADER_LINE_DISTANCE and annotation.arrow_patch is None:
+                far.append(f"{annotation.get_text()} ({gap:.0f} pt away)")
+    assert far == []

@@ -41,7 +41,9 @@ def tree_digest(folder: Path, ignore: frozenset[str] = frozenset()) -> str | Non
     if not folder.is_dir():
         return None
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in ignore):
+    for path in sorted(
+        p for p in folder.rglob("*") if p.is_file() and not ignore.intersection(p.relative_to(folder).parts)
+    ):
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(file_digest(path).encode())
     return digest.hexdigest()
@@ -66,8 +68,9 @@ def published(db: Path, reports: Path) -> dict[str, str | None]:
     return {
         "warehouse": file_digest(db) if db.is_file() else None,
         "exports": tree_digest(db.parent / "exports"),
-        # the benchmark tables beside the report are written by scripts/bench_*, not by a build
-        "reports": tree_digest(reports, ignore=frozenset({"benchmarks.md"})),
+        # the benchmark tables beside the report are written by scripts/bench_*, the
+        # screenshots by the browser test: not by a build
+        "reports": tree_digest(reports, ignore=frozenset({"benchmarks.md", "screenshots"})),
     }
 
 

@@ -129,15 +129,19 @@ def _log_x_without_minor_labels(ax, plain_ticks: tuple[float, ...] = ()) -> None
         ax.set_xticks(plain_ticks, [f"{tick:g}" for tick in plain_ticks])
 
 
-LABEL_OFFSETS = [(7, -3), (7, 7), (7, -13), (7, 16), (7, -22), (-8, 9), (-8, -15), (7, 26), (7, -32)]
+LABEL_OFFSETS = [(7, -3), (7, 7), (-8, -3), (7, -13), (-8, 9), (7, 16), (-8, -15), (7, -22), (7, 26), (7, -32)]
+# a label further than this (points) from its point gets a leader line to it
+LEADER_LINE_DISTANCE = 12
 
 
 def _label_points(ax, xs, ys, labels) -> None:
-    """Label points, trying a few offsets so that no two labels overlap."""
+    """Label points, trying a few offsets so that no two labels overlap; a label that had to
+    move away from its point is joined to it by a thin leader line."""
     renderer = ax.figure.canvas.get_renderer()
     placed = []
     for x, y, text in zip(xs, ys, labels, strict=True):
         for dx, dy in LABEL_OFFSETS:
+            far = (dx * dx + dy * dy) ** 0.5 > LEADER_LINE_DISTANCE
             annotation = ax.annotate(
                 text,
                 (x, y),
@@ -145,6 +149,8 @@ def _label_points(ax, xs, ys, labels) -> None:
                 textcoords="offset points",
                 fontsize=7,
                 ha="left" if dx > 0 else "right",
+                va="center",
+                arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "0.35", "shrinkA": 1, "shrinkB": 2} if far else None,
             )
             box = annotation.get_window_extent(renderer).expanded(1.05, 1.15)
             if not any(box.overlaps(other) for other in placed):

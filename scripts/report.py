@@ -236,6 +236,50 @@ def errata_rows(errata: pd.DataFrame) -> list[dict]:
     ]
 
 
+def edge_device_rows(devices: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "device": r["device_name"],
+            "year": "" if pd.isna(r["release_year"]) else int(r["release_year"]),
+            "type": r["device_type"],
+            "gops_per_watt": _fmt(r["gops_per_watt"]),
+            "best_gpu": "" if pd.isna(r["best_gpu_id"]) else r["best_gpu_id"],
+            "best_gpu_gflops_per_watt": _fmt(r["best_gpu_tensor_gflops_per_watt"]),
+            "ratio": _fmt(r["ratio_to_best_gpu"]),
+        }
+        for _, r in devices.iterrows()
+    ]
+
+
+def edge_system_rows(systems: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "system": r["system_name"],
+            "year": "" if pd.isna(r["launch_year"]) else int(r["launch_year"]),
+            "images_per_second": _fmt(r["resnet50_images_per_second"], 5),
+            "watts": _fmt(r["watts"]),
+            "joules": _fmt(r["joules_per_image"]),
+            "printed": _fmt(r["published_joules_per_image"]),
+        }
+        for _, r in systems.iterrows()
+    ]
+
+
+def reference_rows(references: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "number": int(r["ref_number"]),
+            "authors": r["authors"],
+            "title": r["title"],
+            "year": int(r["publication_year"]),
+            "venue": "" if pd.isna(r["venue"]) else r["venue"],
+            "link": None if pd.isna(r["link"]) else r["link"],
+            "cited": int(r["n_cited_values"]),
+        }
+        for _, r in references.iterrows()
+    ]
+
+
 def build_report(
     db_path: str | Path,
     out_dir: str | Path,
@@ -255,6 +299,11 @@ def build_report(
         ).df()
         calibration = con.execute("select * from marts.fct_calibration_scores").df()
         sensitivity = con.execute("select * from marts.fct_conclusion_sensitivity").df()
+        edge_devices = con.execute(
+            "select * from marts.fct_edge_accelerator_efficiency order by gops_per_watt desc"
+        ).df()
+        edge_systems = con.execute("select * from marts.fct_edge_system_energy order by joules_per_image").df()
+        references = con.execute("select * from marts.dim_paper_references order by ref_number").df()
     finally:
         con.close()
 
@@ -301,6 +350,9 @@ def build_report(
             for _, r in coverage.iterrows()
         ],
         errata=errata_rows(errata),
+        edge_devices=edge_device_rows(edge_devices),
+        edge_systems=edge_system_rows(edge_systems),
+        references=reference_rows(references),
         has_docs=has_docs,
     )
     out.mkdir(parents=True, exist_ok=True)
