@@ -15,6 +15,59 @@
 {%- endmacro %}
 
 {#
+    The chosen measured-energy calibration for one sample as a scalar SQL
+    expression (a struct: predicted_joules_per_sample and its pred95 bounds),
+    given SQL for its GFLOPs, gpu_id, precision and scenario and the relations
+    holding the calibration coefficients and the GPU peaks by number format.
+    The one home of the formula: the persisted DuckDB macro
+    estimate_measured_joules and the catalogue's estimates (int_catalogue_models_estimated)
+    both render it. Null for an unknown precision or scenario, and where the
+    GPU has no peak at that precision.
+#}
+{% macro measured_joules_struct(gflops, gpu_id_value, precision_value, scenario_value, calibration, peaks) -%}
+(
+    with peak as (
+        select log10(({{ gflops }}) / gflops_per_watt) as log10_datasheet
+        from {{ peaks }}
+        where gpu_id = {{ gpu_id_value }} and number_format = {{ precision_value }}
+    ),
+
+    chosen as (
+        select * from {{ calibration }}
+        where is_chosen
+    ),
+
+    valued as (
+        select
+            chosen.*,
+            peak.log10_datasheet,
+            {{ calibration_term_value('chosen.term_i', 'peak.log10_datasheet', scenario_value, precision_value) }} as value_i,
+            {{ calibration_term_value('chosen.term_j', 'peak.log10_datasheet', scenario_value, precision_value) }} as value_j
+        from chosen
+        cross join peak
+    ),
+
+    summed as (
+        select
+            any_value(case when uses_offset then log10_datasheet else 0 end)
+            + sum(estimate * value_i) filter (where term_i = term_j) as centre,
+            any_value(t_critical) * any_value(residual_std_error)
+            * sqrt(1 + sum(unscaled_covariance * value_i * value_j)) as half_width
+        from valued
+    )
+
+    select case when centre is not null
+        and {{ scenario_value }} in ('offline', 'server')
+        and {{ precision_value }} in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8') then {
+        'predicted_joules_per_sample': pow(10, centre),
+        'pred95_low_joules_per_sample': pow(10, centre - half_width),
+        'pred95_high_joules_per_sample': pow(10, centre + half_width)
+    } end
+    from summed
+)
+{%- endmacro %}
+
+{#
     on-run-end: persist the chosen calibration in the warehouse file as a
     DuckDB macro, so a plain SQL user (DuckDB CLI, BI tool) prices any model
     on any GPU without dbt:
@@ -38,46 +91,9 @@
         {% set peaks = adapter.get_relation(database=target.database, schema='marts', identifier='fct_gpu_peaks_by_number_format') %}
         {% if calibration is not none and peaks is not none %}
             {% set sql %}
-                create or replace macro marts.estimate_measured_joules(gflops, gpu_id_value, precision_value, scenario_value) as (
-                    with peak as (
-                        select log10(gflops / gflops_per_watt) as log10_datasheet
-                        from {{ peaks.include(database=false) }}
-                        where gpu_id = gpu_id_value and number_format = precision_value
-                    ),
-
-                    chosen as (
-                        select * from {{ calibration.include(database=false) }}
-                        where is_chosen
-                    ),
-
-                    valued as (
-                        select
-                            chosen.*,
-                            peak.log10_datasheet,
-                            {{ calibration_term_value('chosen.term_i', 'peak.log10_datasheet', 'scenario_value', 'precision_value') }} as value_i,
-                            {{ calibration_term_value('chosen.term_j', 'peak.log10_datasheet', 'scenario_value', 'precision_value') }} as value_j
-                        from chosen
-                        cross join peak
-                    ),
-
-                    summed as (
-                        select
-                            any_value(case when uses_offset then log10_datasheet else 0 end)
-                            + sum(estimate * value_i) filter (where term_i = term_j) as centre,
-                            any_value(t_critical) * any_value(residual_std_error)
-                            * sqrt(1 + sum(unscaled_covariance * value_i * value_j)) as half_width
-                        from valued
-                    )
-
-                    select case when centre is not null
-                        and scenario_value in ('offline', 'server')
-                        and precision_value in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8') then {
-                        'predicted_joules_per_sample': pow(10, centre),
-                        'pred95_low_joules_per_sample': pow(10, centre - half_width),
-                        'pred95_high_joules_per_sample': pow(10, centre + half_width)
-                    } end
-                    from summed
-                )
+                create or replace macro marts.estimate_measured_joules(gflops, gpu_id_value, precision_value, scenario_value) as
+                {{ measured_joules_struct('gflops', 'gpu_id_value', 'precision_value', 'scenario_value',
+                                          calibration.include(database=false), peaks.include(database=false)) }}
             {% endset %}
             {% do run_query(sql) %}
         {% endif %}

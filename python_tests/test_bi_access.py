@@ -190,7 +190,8 @@ UNIT_IN_DESCRIPTION = re.compile(
 def test_every_numeric_mart_column_names_its_unit(warehouse):
     rows = warehouse.query(
         "select table_name, column_name, coalesce(comment, '') from duckdb_columns() where schema_name = 'marts' "
-        "and (data_type in ('DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'HUGEINT', 'SMALLINT') or data_type like 'DECIMAL%')"
+        "and (data_type in ('DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'HUGEINT', 'SMALLINT') "
+        "or data_type like 'DECIMAL%')"
     )
     assert len(rows) > 100
     without_unit = [

@@ -85,8 +85,18 @@ def test_paper_marts_never_read_the_extension(manifest):
                 for a in ancestors(manifest, uid)
                 if a in nodes and nodes[a]["original_file_path"].startswith("seeds/extension/")
             ]
-    assert {name for name, value in declared.items() if value not in ("paper", "paper_and_extension")} == set()
+    assert {
+        name for name, value in declared.items() if value not in ("paper", "paper_and_extension", "catalogue")
+    } == set()
     assert leaks == []
+    # the user's catalogue (a dbt source) reaches only the catalogue marts
+    catalogue_readers = {
+        node["name"]
+        for uid, node in models(manifest).items()
+        if layer(node) == "marts"
+        and any(a.startswith("source.inference_energy.catalogue.") for a in ancestors(manifest, uid))
+    }
+    assert catalogue_readers == {name for name, value in declared.items() if value == "catalogue"} != set()
     assert "fct_inference_energy" in {name for name, value in declared.items() if value == "paper"}
     # and the check can fail: a mixed mart does read the extension
     mixed = next(uid for uid, node in models(manifest).items() if node["name"] == "fct_extended_inference_energy")

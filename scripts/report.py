@@ -304,6 +304,10 @@ def build_report(
         ).df()
         edge_systems = con.execute("select * from marts.fct_edge_system_energy order by joules_per_image").df()
         references = con.execute("select * from marts.dim_paper_references order by ref_number").df()
+        [(n_priced, n_rejected)] = con.execute(
+            "select (select count(*) from marts.fct_catalogue_energy), "
+            "(select count(*) from marts.fct_catalogue_rejects)"
+        ).fetchall()
     finally:
         con.close()
 
@@ -353,6 +357,7 @@ def build_report(
         edge_devices=edge_device_rows(edge_devices),
         edge_systems=edge_system_rows(edge_systems),
         references=reference_rows(references),
+        catalogue={"priced": n_priced, "rejected": n_rejected},
         has_docs=has_docs,
     )
     out.mkdir(parents=True, exist_ok=True)

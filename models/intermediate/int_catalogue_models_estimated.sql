@@ -1,0 +1,69 @@
+{#
+    Each valid row of the user's catalogue priced by every method it gives the
+    inputs for, with the same macros as the marts: the paper's method (Eq. 2,
+    macro joules_per_inference on the domain's Fig. 8 fit, as fct_inference_energy)
+    at the row's date, and the measured-system calibration (macro
+    measured_joules_struct, as marts.estimate_measured_joules) on its GPU and
+    precision. Yearly energy where inferences_per_day is given.
+#}
+with catalogue as (
+    select * from {{ ref('int_catalogue_models_validated') }}
+    where is_valid
+),
+
+fits as (
+    select * from {{ ref('fit_gpu_efficiency__ols') }}
+),
+
+calibration as (
+    select * from {{ ref('int_calibration_terms') }}
+),
+
+peaks as (
+    select * from {{ ref('int_gpu_peaks_by_number_format') }}
+),
+
+estimated as (
+    select
+        catalogue.*,
+        fit.trend_id as efficiency_trend_id,
+        {{ trend_value_at('fit', 'catalogue.release_date') }} as gflops_per_watt_at_release,
+        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date') }} as paper_method_joules,
+        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'low') }}
+            as paper_method_joules_mean_ci95_low,
+        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'high') }}
+            as paper_method_joules_mean_ci95_high,
+        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'pred_low') }}
+            as paper_method_joules_pred95_low,
+        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'pred_high') }}
+            as paper_method_joules_pred95_high,
+        catalogue.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
+        case
+            when catalogue.gpu_id is not null then
+            {{ measured_joules_struct(
+                'catalogue.gflops', 'catalogue.gpu_id', 'catalogue.precision',
+                "coalesce(catalogue.scenario, 'offline')", 'calibration', 'peaks'
+            ) }}
+        end as measured
+    from catalogue
+    left join fits as fit
+        on catalogue.release_date is not null and fit.trend_id = 'gpu_efficiency_' || catalogue.domain
+),
+
+final as (
+    select
+        estimated.* exclude (measured),  -- noqa: RF03
+        estimated.measured['predicted_joules_per_sample'] as measured_system_joules,
+        estimated.measured['pred95_low_joules_per_sample'] as measured_system_joules_pred95_low,
+        estimated.measured['pred95_high_joules_per_sample'] as measured_system_joules_pred95_high,
+        coalesce(estimated.scenario, case when estimated.gpu_id is not null then 'offline' end) as measured_scenario,
+        {# kWh per year = J per inference x inferences per day x 365.25 days / 3.6e6 J per kWh #}
+        estimated.paper_method_joules * estimated.inferences_per_day * 365.25 / 3.6e6 as paper_method_kwh_per_year,
+        estimated.measured['predicted_joules_per_sample']
+        * estimated.inferences_per_day
+        * 365.25
+        / 3.6e6 as measured_system_kwh_per_year
+    from estimated
+)
+
+select * from final
