@@ -25,7 +25,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 # The pure functions the dbt Python models import (profile module_paths: scripts).
 sys.path.insert(0, str(REPO / "scripts"))
-VENV = Path(sys.executable).resolve().parent.parent
+# the virtual environment running the tests (sys.prefix; resolving the interpreter symlink
+# would name the base Python instead)
+VENV = Path(sys.prefix)
 # What a copy of the project needs to build; everything else stays behind.
 PROJECT_ITEMS = (
     "dbt_project.yml",

@@ -86,3 +86,25 @@ def test_unusable_files_fail_with_a_sentence(warehouse, capsys, tmp_path, conten
         path.write_text(content, encoding="utf-8")
     code, _, err = run(warehouse, capsys, "--input", str(path))
     assert code == 2 and message in err
+
+
+def test_the_catalogue_benchmark_runs_at_10k_and_both_implementations_agree(warehouse, tmp_path):
+    """scripts/bench_catalogue end to end at its smallest size (timing is its job, not the test's):
+    the table is written, and the CLI's answers equal the vectorised pandas formula's."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "benchmarks.md"
+    out.write_text("<!-- bench_build: start -->\nkept\n<!-- bench_build: end -->\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench_catalogue.py"), "--sizes", "10000", "--repetitions", "1",
+         "--db", str(warehouse.db_path), "--out", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert "kept" in text  # the build benchmark's section survives
+    rows = [line for line in text.splitlines() if line.startswith("| 10,000 |")]
+    assert len(rows) == 2
+    difference = float(rows[0].rstrip(" |").split("|")[-1])
+    assert difference < 1e-12

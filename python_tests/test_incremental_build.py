@@ -68,7 +68,10 @@ def test_nothing_changed_runs_no_dbt_and_one_seed_row_rebuilds_exactly_its_marts
     path = scratch.seed("human_energy_references")
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
+    # one row, two cells: its value (human comparison) and its source (the citation marts)
     rows[-1]["quantity_value"] = str(float(rows[-1]["quantity_value"]) * 2)
+    assert rows[-1]["source_ref"] == "[54]"
+    rows[-1]["source_ref"] = "[55]"
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -57,7 +58,12 @@ def input_digests(root: Path) -> dict[str, str]:
             for p in (root / folder).rglob("*")
             if p.is_file() and p.suffix in INPUT_SUFFIXES and "__pycache__" not in p.parts
         ]
-    return {str(p.relative_to(root)): file_digest(p) for p in sorted(files)}
+    digests = {str(p.relative_to(root)): file_digest(p) for p in sorted(files)}
+    # the user's catalogue (a dbt source read in place) may live anywhere
+    catalogue = Path(os.environ.get("INFERENCE_ENERGY_CATALOGUE") or "scripts/sample_models.csv")
+    catalogue = catalogue if catalogue.is_absolute() else root / catalogue
+    digests[f"catalogue:{catalogue.resolve()}"] = file_digest(catalogue) if catalogue.is_file() else "missing"
+    return digests
 
 
 def versions() -> dict[str, str]:
@@ -80,7 +86,7 @@ def docs_fingerprint(root: Path, db: Path) -> str:
     digest = hashlib.sha256(json.dumps(versions(), sort_keys=True).encode())
     digest.update(db.name.encode())
     for path, file_hash in input_digests(root).items():
-        if not path.endswith(".csv") and not path.startswith("scripts/"):
+        if not path.endswith(".csv") and not path.startswith(("scripts/", "catalogue:")):
             digest.update(f"{path}:{file_hash}".encode())
     return digest.hexdigest()
 

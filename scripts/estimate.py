@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -153,12 +154,26 @@ def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None
     con.execute(f"create temp view input_models as select {select} from raw_input")
 
 
+def say(args: argparse.Namespace, started: float, message: str) -> None:
+    """Progress of a file, one line per phase on stderr (stdout stays the result)."""
+    if args.input is not None:
+        print(f"  {message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+
+
 def estimate(db: Path, args: argparse.Namespace):
+    """The estimates as a DataFrame, or, with --output, written there (returns the row count)."""
     if not db.is_file():
         raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
+    started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if args.input is not None and sys.stderr.isatty():
+            # DuckDB's own progress bar for the long queries of a large file
+            con.execute("set enable_progress_bar = true")
         load_input(con, args)
+        if args.input is not None:
+            [(n_rows,)] = con.execute("select count(*) from raw_input").fetchall()
+            say(args, started, f"read {n_rows:,} row(s) from {args.input}")
         problems = con.execute(CHECKS_SQL).fetchall()
         if problems:
             if args.input is None:
@@ -166,11 +181,20 @@ def estimate(db: Path, args: argparse.Namespace):
             else:  # line 1 is the header
                 lines = [f"{args.input} line {line} ({name!r}): {rule}" for line, name, rule in problems]
             raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
+        say(args, started, "checked: every row is valid")
         con.execute(
             "create temp view typed as select name, cast(gflops as double) as gflops, date, domain, gpu_id, precision, "
             "scenario from input_models"
         )
-        return con.execute(ESTIMATE_SQL.replace("input_models", "typed")).df()
+        query = ESTIMATE_SQL.replace("input_models", "typed")
+        if args.output is None:
+            return con.execute(query).df()
+        # straight from DuckDB to the file: no DataFrame of a million rows in between
+        file_format = "parquet" if args.output.suffix.lower() == ".parquet" else "csv"
+        target = str(args.output).replace("'", "''")
+        con.execute(f"copy ({query}) to '{target}' (format {file_format})")
+        say(args, started, f"estimated and written to {args.output}")
+        return n_rows if args.input is not None else 1
     finally:
         con.close()
 
@@ -183,14 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"estimate: {err}", file=sys.stderr)
         return 2
     if args.output is not None:
-        # DuckDB writes both formats (no pyarrow needed)
-        out = duckdb.connect()
-        out.register("result", result)
-        file_format = "parquet" if args.output.suffix.lower() == ".parquet" else "csv"
-        target = str(args.output).replace("'", "''")
-        out.execute(f"copy result to '{target}' (format {file_format})")
-        out.close()
-        print(f"{len(result)} estimate(s) written to {args.output}")
+        print(f"{result} estimate(s) written to {args.output}")
     else:
         with_units = result.rename(
             columns={

@@ -3,7 +3,8 @@
 dbt closes its connection at the end of a build, and DuckDB then checkpoints its
 write-ahead log into the file. This makes sure of it: a `.wal` left beside the built file
 is checkpointed (and must disappear), the file must open read-only on its own, and every
-contracted mart (target/manifest.json) must exist with at least one row. Any failure
+contracted mart (target/manifest.json) must exist with at least one row (unless its
+meta says `may_be_empty`: the rejects of a clean catalogue). Any failure
 exits non-zero with a sentence saying what is wrong, so the build stops before the swap.
 
     python scripts/verify_warehouse.py --db warehouse/.building/inference_energy.duckdb
@@ -28,7 +29,14 @@ def contracted_marts(manifest_path: Path) -> list[str]:
     )
 
 
-def problems(db: Path, marts: list[str]) -> list[str]:
+def marts_that_may_be_empty(manifest_path: Path) -> set[str]:
+    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    return {
+        n["name"] for n in nodes if n["resource_type"] == "model" and n["config"].get("meta", {}).get("may_be_empty")
+    }
+
+
+def problems(db: Path, marts: list[str], may_be_empty: frozenset[str] = frozenset()) -> list[str]:
     """What is wrong with the built file (empty when it can be published)."""
     if not db.is_file():
         return [f"{db} does not exist"]
@@ -50,7 +58,7 @@ def problems(db: Path, marts: list[str]) -> list[str]:
         for mart in marts:
             if mart not in tables:
                 found.append(f"mart {mart} is missing from {db.name}")
-            elif con.execute(f"select count(*) from marts.{mart}").fetchall()[0][0] == 0:
+            elif mart not in may_be_empty and con.execute(f"select count(*) from marts.{mart}").fetchall()[0][0] == 0:
                 found.append(f"mart {mart} has no rows")
     finally:
         con.close()
@@ -66,7 +74,7 @@ def main() -> int:
     if not marts:
         print(f"VERIFY FAILED: {args.manifest} declares no contracted marts", file=sys.stderr)
         return 1
-    found = problems(args.db, marts)
+    found = problems(args.db, marts, frozenset(marts_that_may_be_empty(args.manifest)))
     for problem in found:
         print(f"VERIFY FAILED: {problem}", file=sys.stderr)
     return 1 if found else 0

@@ -1,7 +1,8 @@
 {#
     The user's catalogue holds at least one line after its header: a file with
-    only a header is a wrong path or a failed export, not a catalogue of nothing.
-    (A missing or empty file already fails where DuckDB reads it, naming the path.)
+    only a header (or nothing) is a wrong path or a failed export, not a
+    catalogue of nothing.
+    (A missing file already fails where DuckDB reads it, naming the path.)
 #}
 {% set failures %}
     with catalogue as (
@@ -11,7 +12,7 @@
     select
         'the catalogue '
         || {{ sql_string(var('catalogue_path', env_var('INFERENCE_ENERGY_CATALOGUE', 'scripts/sample_models.csv'))) }}
-        || ' has a header but no line of data' as failure_message
+        || ' has no line of data (an empty file, or a header only)' as failure_message
     where not exists (select 1 from catalogue)
 {% endset %}
 {{ failing_rows('the catalogue has at least one model', failures) }}

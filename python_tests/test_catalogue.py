@@ -1,0 +1,173 @@
+"""Your own catalogue as a dbt source (var catalogue_path): priced by the marts' own macros,
+bad lines kept with their reasons (and the same lines flagged by great-expectations), the
+paper's marts untouched, and a catalogue that is no catalogue refused."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import duckdb
+import pytest
+from conftest import digest
+
+CATALOGUE_SELECTION = ("--select", "stg_catalogue__models+")
+
+
+def build_with(scratch, path) -> object:
+    return scratch.build(*CATALOGUE_SELECTION, "--vars", f"{{catalogue_path: '{path}'}}")
+
+
+def rows(db, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def paper_marts_digest(db) -> str:
+    """One hash of every mart that reads no catalogue."""
+    digest_ = hashlib.sha256()
+    names = rows(db, "select table_name from duckdb_tables() where schema_name = 'marts' order by 1")
+    for (name,) in names:
+        if not name.startswith("fct_catalogue_"):
+            digest_.update(repr(sorted(map(repr, rows(db, f"select * from marts.{name}")))).encode())
+    return digest_.hexdigest()
+
+
+def test_the_papers_own_models_priced_as_a_catalogue_match_the_marts(scratch, tmp_path):
+    models = rows(
+        scratch.db,
+        "select model_id, gflops, release_date, domain, joules_per_inference, joules_per_inference_pred95_low "
+        "from marts.fct_inference_energy where gflops is not null",
+    )
+    catalogue = tmp_path / "paper models.csv"  # a space in the path
+    catalogue.write_text(
+        "name,gflops,date,domain\n" + "".join(f"{m},{g!r},{d},{dom}\n" for m, g, d, dom, _, _ in models),
+        encoding="utf-8",
+    )
+    before = paper_marts_digest(scratch.db)
+    result = build_with(scratch, catalogue)
+    assert result.returncode == 0, result.output[-3000:]
+    priced = {
+        name: (joules, low)
+        for name, joules, low in rows(
+            scratch.db,
+            "select model_name, paper_method_joules, paper_method_joules_pred95_low from marts.fct_catalogue_energy",
+        )
+    }
+    assert len(priced) == len(models)
+    for model_id, _, _, _, joules, low in models:
+        assert priced[model_id] == pytest.approx((joules, low), rel=1e-12), model_id
+    assert rows(scratch.db, "select count(*) from marts.fct_catalogue_rejects") == [(0,)]
+    assert paper_marts_digest(scratch.db) == before  # the paper's marts never move
+
+
+BAD_CATALOGUE = (
+    "\ufeffname;gflops;params_millions;input_tokens;date;domain;gpu_id;precision;scenario;inferences_per_day\r\n"
+    '"Modèle ""α""; v2";7.6;;;2015-12-10;cv;;;;1000000\r\n'  # line 2: quoted, UTF-8, ';' inside
+    "no_work;;;;2015-12-10;cv;;;;\r\n"
+    "neg;-1;;;2015-12-10;cv;;;;\r\n"
+    "bad date;7.6;;;10/12/2015;cv;;;;\r\n"
+    "not a date;7.6;;;2015-02-30;cv;;;;\r\n"
+    "speech;1;;;2015-12-10;speech;;;;\r\n"
+    "gpu;8.2;;;;;b999;int8;;\r\n"
+    "prec;8.2;;;;;h100_sxm5;fp4;;\r\n"
+    "both;8.2;;;2015-12-10;cv;h100_sxm5;int8;;\r\n"
+    "dup;1;;;2015-12-10;cv;;;;\r\n"
+    "dup;2;;;2015-12-10;cv;;;;\r\n"
+    "llm from params;;7000;512;2023-07-18;nlp;;;;5e6\r\n"  # line 13: 2 x 7000 M x 512 = 7168 GFLOPs
+    "zero;0;;;2015-12-10;cv;;;;\r\n"
+    ";1;;;2015-12-10;cv;;;;\r\n"
+    "scen;8.2;;;;;h100_sxm5;int8;batch;\r\n"
+    "perday;1;;;2015-12-10;cv;;;;-5\r\n"
+)
+EXPECTED_REJECTS = {
+    3: "give gflops, or params_millions and input_tokens",
+    4: "gflops must be a positive number",
+    5: "date must be a date written YYYY-MM-DD",
+    6: "date must be a date written YYYY-MM-DD",
+    7: "domain must be cv or nlp",
+    8: "unknown gpu_id (see marts.dim_gpus)",
+    9: "precision must be one of fp32, tf32, fp16, bf16, fp8, int8",
+    10: "give either date and domain, or gpu_id and precision",
+    11: "name is not unique (lines 11, 12)",
+    12: "name is not unique (lines 11, 12)",
+    14: "gflops must be a positive number",
+    15: "name is required",
+    16: "scenario must be offline or server",
+    17: "inferences_per_day must be a number >= 0",
+}
+
+
+def test_bad_lines_are_kept_with_their_reasons_and_the_rest_is_priced(scratch, tmp_path):
+    catalogue = tmp_path / "models.csv"
+    catalogue.write_bytes(BAD_CATALOGUE.encode("utf-8"))  # BOM, CRLF, ';' separator
+    result = build_with(scratch, catalogue)
+    assert result.returncode == 0, result.output[-3000:]
+    assert "catalogue_has_no_rejects" in result.output and "WARN" in result.output  # said, not silent
+    rejects = dict(rows(scratch.db, "select line_number, reasons from marts.fct_catalogue_rejects"))
+    assert rejects == EXPECTED_REJECTS
+    priced = dict(rows(scratch.db, "select model_name, gflops from marts.fct_catalogue_energy"))
+    assert priced == {'Modèle "α"; v2': 7.6, "llm from params": 7168.0}
+    [(kwh,)] = rows(
+        scratch.db, "select paper_method_kwh_per_year from marts.fct_catalogue_energy where line_number = 2"
+    )
+    [(joules,)] = rows(
+        scratch.db, "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    )
+    assert kwh == pytest.approx(joules * 1e6 * 365.25 / 3.6e6, rel=1e-12)  # 7.6 GFLOPs on ResNet-50's date
+
+    # great-expectations, an independent validator, flags the same lines on the report's page
+    page = (scratch.root / "reports" / "catalogue_validation.html").read_text(encoding="utf-8")
+    rejected_section = page.split("<h2>Rejected lines</h2>")[1]
+    flagged = {int(n) for n in re.findall(r"<tr><td class='num'>(\d+)</td>", rejected_section)}
+    assert flagged == set(EXPECTED_REJECTS)
+    assert f"{len(EXPECTED_REJECTS)} rejected" in page
+
+
+def test_a_parquet_catalogue_with_a_wrong_type_is_named_per_line(scratch, tmp_path):
+    catalogue = tmp_path / "models.parquet"
+    con = duckdb.connect()
+    con.execute(
+        "copy (select * from (values ('ok', 7.6, date '2015-12-10', 'cv'), ('flag', null, date '2015-12-10', 'cv')) "
+        f"as t(name, gflops, date, domain)) to '{catalogue}' (format parquet)"
+    )
+    wrong = tmp_path / "wrong.parquet"  # gflops written as booleans
+    con.execute(
+        f"copy (select 'a' as name, true as gflops, date '2015-12-10' as date, 'cv' as domain) "
+        f"to '{wrong}' (format parquet)"
+    )
+    con.close()
+    result = build_with(scratch, wrong)
+    assert result.returncode == 0, result.output[-3000:]
+    assert rows(scratch.db, "select line_number, reasons from marts.fct_catalogue_rejects") == [
+        (2, "gflops must be a positive number")
+    ]
+    result = build_with(scratch, catalogue)
+    assert result.returncode == 0, result.output[-3000:]
+    assert rows(scratch.db, "select model_name from marts.fct_catalogue_energy") == [("ok",)]
+    assert rows(scratch.db, "select line_number, reasons from marts.fct_catalogue_rejects") == [
+        (3, "give gflops, or params_millions and input_tokens")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "No files found"),  # a missing file: DuckDB names the path
+        ("", "has no line of data"),
+        ("name,gflops,date,domain\n", "has no line of data"),
+    ],
+    ids=["missing", "empty", "header_only"],
+)
+def test_a_catalogue_that_is_no_catalogue_fails_the_build_and_changes_nothing(scratch, tmp_path, content, message):
+    catalogue = tmp_path / "models.csv"
+    if content is not None:
+        catalogue.write_text(content, encoding="utf-8")
+    published = digest(scratch.db)
+    result = build_with(scratch, catalogue)
+    assert result.returncode != 0
+    assert message in result.output and "models.csv" in result.output
+    assert digest(scratch.db) == published

@@ -1,0 +1,20 @@
+"""reports/benchmarks.md holds one section per benchmark script, each between its own
+markers, so that running one benchmark replaces its table and keeps the others'."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def replace_section(path: Path, name: str, text: str) -> None:
+    start, end = f"<!-- {name}: start -->", f"<!-- {name}: end -->"
+    block = f"{start}\n{text.rstrip()}\n{end}\n"
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end) + r"\n?", re.S)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: block, current)
+    else:
+        updated = (current.rstrip() + "\n\n" if current.strip() else "") + block
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(updated, encoding="utf-8")
