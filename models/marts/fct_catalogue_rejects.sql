@@ -8,7 +8,7 @@ final as (
     select
         cast(line_number as integer) as line_number,
         cast(model_name as varchar) as model_name,
-        cast(array_to_string(broken_rules, '; ') as varchar) as reasons,
+        cast(reasons as varchar) as reasons,
         cast(len(broken_rules) as integer) as n_broken_rules,
         cast(gflops_text as varchar) as gflops_text,
         cast(params_millions_text as varchar) as params_millions_text,
