@@ -15,24 +15,20 @@
 {%- endmacro %}
 
 {#
-    The chosen measured-energy calibration for one sample as a scalar SQL
-    expression (a struct: predicted_joules_per_sample and its pred95 bounds),
-    given SQL for its GFLOPs, gpu_id, precision and scenario and the relations
-    holding the calibration coefficients and the GPU peaks by number format.
-    The one home of the formula: the persisted DuckDB macro
-    estimate_measured_joules and the catalogue's estimates (int_catalogue_models_estimated)
-    both render it. Null for an unknown precision or scenario, and where the
-    GPU has no peak at that precision.
+    The chosen calibration's log10 prediction for one row, as a scalar SQL
+    expression: a struct of centre (offset + sum of coefficient x term value)
+    and half_width (t x s x sqrt(1 + v' (X'X)^-1 v), the 95 % prediction
+    interval of one new result), given SQL for the row's log10 datasheet
+    Joules, scenario and precision and the relation of calibration
+    coefficients (columns of int_calibration_terms). The one home of the
+    formula: the predictions (int_measured_energy_predicted), the persisted
+    DuckDB macro estimate_measured_joules and the catalogue's estimates all
+    render it (the last two through measured_joules_struct). A null log10
+    datasheet (no peak) gives a null centre.
 #}
-{% macro measured_joules_struct(gflops, gpu_id_value, precision_value, scenario_value, calibration, peaks) -%}
+{% macro calibration_log10_prediction(log10_datasheet_sql, scenario_sql, precision_sql, calibration) -%}
 (
-    with peak as (
-        select log10(({{ gflops }}) / gflops_per_watt) as log10_datasheet
-        from {{ peaks }}
-        where gpu_id = {{ gpu_id_value }} and number_format = {{ precision_value }}
-    ),
-
-    chosen as (
+    with chosen as (
         select * from {{ calibration }}
         where is_chosen
     ),
@@ -40,30 +36,48 @@
     valued as (
         select
             chosen.*,
-            peak.log10_datasheet,
-            {{ calibration_term_value('chosen.term_i', 'peak.log10_datasheet', scenario_value, precision_value) }} as value_i,
-            {{ calibration_term_value('chosen.term_j', 'peak.log10_datasheet', scenario_value, precision_value) }} as value_j
+            {{ calibration_term_value('chosen.term_i', log10_datasheet_sql, scenario_sql, precision_sql) }} as value_i,
+            {{ calibration_term_value('chosen.term_j', log10_datasheet_sql, scenario_sql, precision_sql) }} as value_j
         from chosen
-        cross join peak
     ),
 
     summed as (
         select
-            any_value(case when uses_offset then log10_datasheet else 0 end)
+            any_value(case when uses_offset then {{ log10_datasheet_sql }} else 0 end)
             + sum(estimate * value_i) filter (where term_i = term_j) as centre,
             any_value(t_critical) * any_value(residual_std_error)
             * sqrt(1 + sum(unscaled_covariance * value_i * value_j)) as half_width
         from valued
     )
 
-    select case when centre is not null
-        and {{ scenario_value }} in ('offline', 'server')
-        and {{ precision_value }} in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8') then {
-        'predicted_joules_per_sample': pow(10, centre),
-        'pred95_low_joules_per_sample': pow(10, centre - half_width),
-        'pred95_high_joules_per_sample': pow(10, centre + half_width)
-    } end
+    {# no datasheet estimate (no peak), no prediction: sum() would skip its null term #}
+    select case when ({{ log10_datasheet_sql }}) is not null then {'centre': centre, 'half_width': half_width} end
     from summed
+)
+{%- endmacro %}
+
+{#
+    The chosen calibration for one sample of `gflops` GFLOPs on a GPU at a
+    precision and scenario, in Joules (a struct: predicted_joules_per_sample
+    and its pred95 bounds): calibration_log10_prediction of the datasheet
+    estimate, GFLOPs / the GPU's peak GFLOPS/W at that number format (relation
+    `peaks`). Null where the GPU has no peak at that precision (an unknown
+    precision included) and for a scenario other than offline / server.
+#}
+{% macro measured_joules_struct(gflops, gpu_id_value, precision_value, scenario_value, calibration, peaks) -%}
+(
+    select case when prediction.centre is not null and {{ scenario_value }} in ('offline', 'server') then {
+        'predicted_joules_per_sample': pow(10, prediction.centre),
+        'pred95_low_joules_per_sample': pow(10, prediction.centre - prediction.half_width),
+        'pred95_high_joules_per_sample': pow(10, prediction.centre + prediction.half_width)
+    } end
+    from (
+        select {{ calibration_log10_prediction(
+            '(select log10((' ~ gflops ~ ') / peak.gflops_per_watt) from ' ~ peaks ~ ' as peak where peak.gpu_id = '
+            ~ gpu_id_value ~ ' and peak.number_format = ' ~ precision_value ~ ')',
+            scenario_value, precision_value, calibration
+        ) }} as prediction
+    )
 )
 {%- endmacro %}
 

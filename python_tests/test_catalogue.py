@@ -82,6 +82,7 @@ BAD_CATALOGUE = (
     ";1;;;2015-12-10;cv;;;;\r\n"
     "scen;8.2;;;;;h100_sxm5;int8;batch;\r\n"
     "perday;1;;;2015-12-10;cv;;;;-5\r\n"
+    "unused but wrong;7.6;abc;;2015-12-10;cv;;;;\r\n"  # line 18: params given with gflops, still checked
 )
 EXPECTED_REJECTS = {
     3: "give gflops, or params_millions and input_tokens",
@@ -90,7 +91,7 @@ EXPECTED_REJECTS = {
     6: "date must be a date written YYYY-MM-DD",
     7: "domain must be cv or nlp",
     8: "unknown gpu_id (see marts.dim_gpus)",
-    9: "precision must be one of fp32, tf32, fp16, bf16, fp8, int8",
+    9: "precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)",
     10: "give either date and domain, or gpu_id and precision",
     11: "name is not unique (lines 11, 12)",
     12: "name is not unique (lines 11, 12)",
@@ -98,6 +99,7 @@ EXPECTED_REJECTS = {
     15: "name is required",
     16: "scenario must be offline or server",
     17: "inferences_per_day must be a number >= 0",
+    18: "params_millions must be a positive number",
 }
 
 
@@ -117,14 +119,16 @@ def test_bad_lines_are_kept_with_their_reasons_and_the_rest_is_priced(scratch, t
     [(joules,)] = rows(
         scratch.db, "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
     )
-    assert kwh == pytest.approx(joules * 1e6 * 365.25 / 3.6e6, rel=1e-12)  # 7.6 GFLOPs on ResNet-50's date
+    # 7.6 GFLOPs on ResNet-50's date, a million a day for a 365-day year, 3.6 MJ per kWh
+    assert kwh == pytest.approx(joules * 1e6 * 365 / 3.6e6, rel=1e-12)
 
     # great-expectations, an independent validator, flags the same lines on the report's page
     page = (scratch.root / "reports" / "catalogue_validation.html").read_text(encoding="utf-8")
     rejected_section = page.split("<h2>Rejected lines</h2>")[1]
     flagged = {int(n) for n in re.findall(r"<tr><td class='num'>(\d+)</td>", rejected_section)}
     assert flagged == set(EXPECTED_REJECTS)
-    assert f"{len(EXPECTED_REJECTS)} rejected" in page
+    assert f"great-expectations flags {len(EXPECTED_REJECTS)};" in page
+    assert f"rejected {len(EXPECTED_REJECTS)}\n" in page and f"priced {len(priced)} " in page
 
 
 def test_a_parquet_catalogue_with_a_wrong_type_is_named_per_line(scratch, tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import estimate
 import pandas as pd
@@ -52,9 +54,10 @@ def test_bad_rows_are_named_with_line_and_rule_and_nothing_is_written(warehouse,
         "ok,7.6,2015-12-10,cv,,\n"
         "neg,-1,2015-12-10,cv,,\n"
         "when,7.6,10/12/2015,cv,,\n"
-        "ok,7.6,2015-12-10,cv,,\n"
+        "twice,7.6,2015-12-10,cv,,\n"
         "gpu,8.2,,,b999,int8\n"
-        "speech,1,2015-12-10,speech,,\n",
+        "speech,1,2015-12-10,speech,,\n"
+        "twice,7.6,2015-12-10,cv,,\n",
         encoding="utf-8",
     )
     output = tmp_path / "out.csv"
@@ -62,13 +65,27 @@ def test_bad_rows_are_named_with_line_and_rule_and_nothing_is_written(warehouse,
     assert code == 2 and not output.exists()
     for fragment in (
         "line 3 ('neg'): gflops must be a positive number",
-        "line 4 ('when'): date must be YYYY-MM-DD",
-        "line 5 ('ok'): name repeats an earlier row",
+        "line 4 ('when'): date must be a date written YYYY-MM-DD",
+        "line 5 ('twice'): name is not unique (lines 5, 8)",
         "line 6 ('gpu'): unknown gpu_id",
         "line 7 ('speech'): domain must be cv or nlp",
+        "line 8 ('twice'): name is not unique (lines 5, 8)",
     ):
         assert fragment in err
     assert "line 2 " not in err  # the good row is not reported
+
+
+def test_the_cli_and_the_catalogue_marts_apply_the_same_rules(warehouse, capsys, tmp_path):
+    """One home for the rules: what scripts/estimate says of a line is what fct_catalogue_rejects
+    says of it (the same macro), on lines breaking each rule once."""
+    import test_catalogue
+
+    bad = tmp_path / "models.csv"
+    bad.write_bytes(test_catalogue.BAD_CATALOGUE.encode("utf-8"))
+    code, _, err = run(warehouse, capsys, "--input", str(bad))
+    assert code == 2
+    said = dict(re.findall(r" line (\d+) \(.*?\): (.+)", err))
+    assert {int(line): reasons for line, reasons in said.items()} == test_catalogue.EXPECTED_REJECTS
 
 
 @pytest.mark.parametrize(
@@ -77,7 +94,7 @@ def test_bad_rows_are_named_with_line_and_rule_and_nothing_is_written(warehouse,
         (None, "no such file"),
         ("", "the file is empty"),
         ("name,gflops\n", "no rows after the header"),
-        ("a,b\n1,2\n", "missing column(s) name, gflops"),
+        ("a,b\n1,2\n", "needs a column name, and gflops or params_millions + input_tokens"),
     ],
 )
 def test_unusable_files_fail_with_a_sentence(warehouse, capsys, tmp_path, content, message):

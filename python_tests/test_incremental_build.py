@@ -201,6 +201,15 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
     )
     append_row(scratch.seed("extension_measured_inference_energy"), result_id="mlperf_v3_1_999", system="Test system")
     append_row(scratch.seed("extension_accelerator_names"), accelerator="Test accelerator", gpu_id="", vendor="Test")
+    # the plan first: a fall-back to a full build would cost the suite a second full build
+    plan = subprocess.run(
+        [str(VENV / "bin" / "python"), "scripts/build_state.py", "plan", "--db", "warehouse/inference_energy.duckdb"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert plan.startswith("seeds "), plan
     result = scratch.build()
     assert result.returncode == 0, result.output[-3000:]
     assert "Only seeds changed" in result.output

@@ -61,8 +61,10 @@ def input_digests(root: Path) -> dict[str, str]:
     digests = {str(p.relative_to(root)): file_digest(p) for p in sorted(files)}
     # the user's catalogue (a dbt source read in place) may live anywhere
     catalogue = Path(os.environ.get("INFERENCE_ENERGY_CATALOGUE") or "scripts/sample_models.csv")
-    catalogue = catalogue if catalogue.is_absolute() else root / catalogue
-    digests[f"catalogue:{catalogue.resolve()}"] = file_digest(catalogue) if catalogue.is_file() else "missing"
+    catalogue = (catalogue if catalogue.is_absolute() else root / catalogue).resolve()
+    # keyed relative to the checkout where it lies inside it, so moving the checkout changes nothing
+    key = catalogue.relative_to(root.resolve()) if catalogue.is_relative_to(root.resolve()) else catalogue
+    digests[f"catalogue:{key}"] = file_digest(catalogue) if catalogue.is_file() else "missing"
     return digests
 
 

@@ -11,10 +11,12 @@ user calls (persisted in the warehouse file by ./scripts/build, so the numbers a
                          marts.estimate_measured_joules: what MLPerf would measure (the whole
                          system at the wall), with its 95 % prediction interval
 
-A file has a column `name` and `gflops`, and per row either `date` and `domain` or `gpu_id`
-and `precision` (optional `scenario`, default offline). Every row is checked first: a bad row
-(missing or non-positive GFLOPs, a date that is not YYYY-MM-DD, an unknown domain, GPU or
-precision, a repeated name) is reported with its line and the rule, and nothing is written.
+A file is the warehouse's catalogue format (README): `name`; `gflops`, or `params_millions` and
+`input_tokens` (2 FLOPs per parameter per token); per row either `date` and `domain` or
+`gpu_id` and `precision` (optional `scenario`, default offline); optional `inferences_per_day`.
+Every row is checked first by the warehouse's own rules (marts.catalogue_line_reasons, the
+rules of fct_catalogue_rejects): a bad row is reported with its line and every rule it breaks,
+and nothing is written.
 """
 
 from __future__ import annotations
@@ -29,12 +31,12 @@ import duckdb
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
-PRECISIONS = ("fp32", "tf32", "fp16", "bf16", "fp8", "int8")
 
 ESTIMATE_SQL = """
 with models as (select * from input_models),
 paper as (
-    select name, 'paper_method' as method, marts.joules_per_inference(gflops, try_cast(date as date), domain) as e
+    select name, 'paper_method' as method,
+        marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
     from models where gpu_id is null
 ),
 measured as (
@@ -51,40 +53,33 @@ select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_jou
 from measured
 """
 
+# The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
+# the same sentences as fct_catalogue_rejects, so a file passes here exactly when dbt prices it.
 CHECKS_SQL = """
 with models as (select row_number() over () + 1 as line, * from input_models),
-known_gpus as (select distinct gpu_id from marts.fct_gpu_peaks_by_number_format)
-select line, name, rule from (
-    select line, name, 'gflops must be a positive number' as rule from models
-        where try_cast(gflops as double) is null or try_cast(gflops as double) <= 0
-    union all
-    select line, name, 'name is required' from models where name is null or trim(name) = ''
-    union all
-    select line, name, 'name repeats an earlier row' from models
-        qualify count(*) over (partition by name) > 1 and line > min(line) over (partition by name)
-    union all
-    select line, name, 'give either date and domain, or gpu_id and precision' from models
-        where (gpu_id is null) = (date is null) or (gpu_id is null) = (domain is null)
-            or (gpu_id is null) <> (precision is null)
-    union all
-    select line, name, 'date must be YYYY-MM-DD' from models
-        where date is not null and not coalesce(regexp_full_match(date, '\\d{4}-\\d{2}-\\d{2}')
-            and try_cast(date as date) is not null, false)
-    union all
-    select line, name, 'domain must be cv or nlp' from models where domain is not null and domain not in ('cv', 'nlp')
-    union all
-    select line, name, 'unknown gpu_id (see marts.dim_gpus)' from models
-        where gpu_id is not null and gpu_id not in (select gpu_id from known_gpus)
-    union all
-    select line, name, 'precision must be one of fp32, tf32, fp16, bf16, fp8, int8' from models
-        where precision is not null and precision not in ('fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8')
-    union all
-    select line, name, 'scenario must be offline or server' from models
-        where scenario is not null and scenario not in ('offline', 'server')
-) order by line, rule
+repeated as (select name from models where name is not null group by name having count(*) > 1),
+-- the line lists only for repeated names: listing a million unique names costs a second
+names as (
+    select name, count(*) as n_same_name, string_agg(cast(line as varchar), ', ' order by line) as lines_of_name
+    from models semi join repeated using (name) group by name
+),
+checked as (
+    select models.line, models.name, marts.catalogue_line_reasons(
+        models.name, models.gflops, models.params_millions, models.input_tokens, models.date, models.domain,
+        models.gpu_id, models.precision, models.scenario, models.inferences_per_day,
+        names.n_same_name, names.lines_of_name
+    ) as reasons
+    from models left join names on models.name = names.name
+)
+select line, name, reasons from checked where reasons <> '' order by line
 """
 
-COLUMNS = ("name", "gflops", "date", "domain", "gpu_id", "precision", "scenario")
+COLUMNS = (
+    "name", "gflops", "params_millions", "input_tokens", "date", "domain",
+    "gpu_id", "precision", "scenario", "inferences_per_day",
+)  # fmt: skip
+# as the catalogue's staging model reads them: trimmed, empty = null, labels lower-cased
+LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
 
 
 class InputError(Exception):
@@ -104,7 +99,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     one.add_argument("--date", help="release date, YYYY-MM-DD (the paper's method)")
     one.add_argument("--domain", choices=("cv", "nlp"), help="cv or nlp (the paper's method)")
     one.add_argument("--gpu", dest="gpu_id", help="a gpu_id of marts.dim_gpus, e.g. h100_sxm5 (measured-system)")
-    one.add_argument("--precision", choices=PRECISIONS, help="serving precision (measured-system)")
+    one.add_argument(
+        "--precision", help="serving precision: fp32, tf32, fp16, bf16, fp8 or int8 (a number format with GPU peaks)"
+    )
     one.add_argument("--scenario", choices=("offline", "server"), help="MLPerf scenario (default offline)")
     many = parser.add_argument_group("a file of models")
     many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
@@ -127,9 +124,19 @@ def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None
         row = {c: getattr(args, c, None) for c in COLUMNS}
         row["gflops"] = repr(args.gflops)
         values = ", ".join("null" if v is None else "'" + str(v).replace("'", "''") + "'" for v in row.values())
-        con.execute(f"create temp view input_models as select * from (values ({values})) as t({', '.join(COLUMNS)})")
-        return
-    path = args.input
+        con.execute(f"create temp view raw_input as select * from (values ({values})) as t({', '.join(COLUMNS)})")
+        present = list(COLUMNS)
+    else:
+        present = read_file(con, args.input)
+    normalised = []
+    for c in COLUMNS:
+        value = f"nullif(trim(cast({c} as varchar)), '')" if c in present else "cast(null as varchar)"
+        normalised.append(f"{'lower(' + value + ')' if c in LOWER_CASED else value} as {c}")
+    con.execute(f"create temp view input_models as select {', '.join(normalised)} from raw_input")
+
+
+def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    """The file as temp table raw_input (a CSV all text); its column names."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.stat().st_size == 0:
@@ -143,15 +150,14 @@ def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None
             f"{path}: cannot be read as {'Parquet' if reader == 'read_parquet' else 'CSV'}: {err}"
         ) from err
     present = [c for (c,) in con.execute("select column_name from (describe raw_input)").fetchall()]
-    missing = [c for c in ("name", "gflops") if c not in present]
-    if missing:
-        raise InputError(f"{path}: missing column(s) {', '.join(missing)} (expected {', '.join(COLUMNS)})")
+    if "name" not in present or not ("gflops" in present or {"params_millions", "input_tokens"} <= set(present)):
+        raise InputError(
+            f"{path}: needs a column name, and gflops or params_millions + input_tokens "
+            f"(found {', '.join(present)}; expected {', '.join(COLUMNS)})"
+        )
     if con.execute("select count(*) from raw_input").fetchall()[0][0] == 0:
         raise InputError(f"{path}: no rows after the header")
-    select = ", ".join(
-        f"cast({c} as varchar) as {c}" if c in present else f"cast(null as varchar) as {c}" for c in COLUMNS
-    )
-    con.execute(f"create temp view input_models as select {select} from raw_input")
+    return present
 
 
 def say(args: argparse.Namespace, started: float, message: str) -> None:
@@ -183,8 +189,8 @@ def estimate(db: Path, args: argparse.Namespace):
             raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
         say(args, started, "checked: every row is valid")
         con.execute(
-            "create temp view typed as select name, cast(gflops as double) as gflops, date, domain, gpu_id, precision, "
-            "scenario from input_models"
+            "create temp view typed as select name, marts.catalogue_gflops(gflops, params_millions, input_tokens) "
+            "as gflops, date, domain, gpu_id, precision, scenario from input_models"
         )
         query = ESTIMATE_SQL.replace("input_models", "typed")
         if args.output is None:

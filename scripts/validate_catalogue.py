@@ -30,7 +30,6 @@ import pandas as pd
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-PRECISIONS = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8"]
 NON_NEGATIVE_NUMBER = r"^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 # the same with a non-zero digit before any exponent
 POSITIVE_NUMBER = r"^\+?(?=[\d.]*[1-9])(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
@@ -44,15 +43,21 @@ class Check:
     failed_values: list[str] = field(default_factory=list)
 
 
-def load(db_path: str | Path) -> tuple[pd.DataFrame, list[str]]:
+def load(db_path: str | Path) -> tuple[pd.DataFrame, dict[str, list[str]], dict[str, int]]:
+    """The staged lines; the GPUs and number formats the warehouse has peaks for; how many
+    lines the warehouse priced and rejected (shown beside great-expectations' count)."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         lines = con.execute("select * from staging.stg_catalogue__models order by line_number").df()
-        known = con.execute("select distinct gpu_id from marts.fct_gpu_peaks_by_number_format").fetchall()
-        gpus = [gpu for (gpu,) in known]
+        peaks = con.execute("select gpu_id, number_format from marts.fct_gpu_peaks_by_number_format").fetchall()
+        [(priced, rejected)] = con.execute(
+            "select (select count(*) from marts.fct_catalogue_energy), "
+            "(select count(*) from marts.fct_catalogue_rejects)"
+        ).fetchall()
     finally:
         con.close()
-    return lines, sorted(gpus)
+    known = {"gpu_id": sorted({g for g, _ in peaks}), "precision": sorted({f for _, f in peaks})}
+    return lines, known, {"priced": priced, "rejected": rejected}
 
 
 def with_derived_columns(lines: pd.DataFrame) -> pd.DataFrame:
@@ -70,7 +75,7 @@ def with_derived_columns(lines: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def expectations(gx, gpus: list[str]) -> list[tuple[str, object]]:
+def expectations(gx, known: dict[str, list[str]]) -> list[tuple[str, object]]:
     e = gx.expectations
     return [
         ("name is required", e.ExpectColumnValuesToNotBeNull(column="model_name")),
@@ -101,10 +106,10 @@ def expectations(gx, gpus: list[str]) -> list[tuple[str, object]]:
             e.ExpectColumnValuesToMatchStrftimeFormat(column="release_date_text", strftime_format="%Y-%m-%d"),
         ),
         ("domain is cv or nlp", e.ExpectColumnValuesToBeInSet(column="domain", value_set=["cv", "nlp"])),
-        ("gpu_id is a GPU of the warehouse", e.ExpectColumnValuesToBeInSet(column="gpu_id", value_set=gpus)),
+        ("gpu_id is a GPU of the warehouse", e.ExpectColumnValuesToBeInSet(column="gpu_id", value_set=known["gpu_id"])),
         (
-            "precision is " + ", ".join(PRECISIONS),
-            e.ExpectColumnValuesToBeInSet(column="precision", value_set=PRECISIONS),
+            "precision is a number format with GPU peaks: " + ", ".join(known["precision"]),
+            e.ExpectColumnValuesToBeInSet(column="precision", value_set=known["precision"]),
         ),
         (
             "scenario is offline or server",
@@ -117,13 +122,13 @@ def expectations(gx, gpus: list[str]) -> list[tuple[str, object]]:
     ]
 
 
-def validate(lines: pd.DataFrame, gpus: list[str]) -> list[Check]:
+def validate(lines: pd.DataFrame, known: dict[str, list[str]]) -> list[Check]:
     """One great-expectations run over the lines; per expectation, the lines that fail it."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     frame = with_derived_columns(lines)
-    rules = expectations(gx, gpus)
+    rules = expectations(gx, known)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas(name="catalogue").add_dataframe_asset(name="models")
@@ -155,14 +160,14 @@ def bad_lines(checks: list[Check]) -> dict[int, list[str]]:
     return dict(sorted(reasons.items()))
 
 
-def fingerprint(lines: pd.DataFrame, gpus: list[str]) -> str:
+def fingerprint(lines: pd.DataFrame, known: dict[str, list[str]], counts: dict[str, int]) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(lines.to_csv(index=False).encode())
-    digest.update(",".join(gpus).encode())
+    digest.update(repr((sorted(known.items()), sorted(counts.items()))).encode())
     return digest.hexdigest()
 
 
-def render(lines: pd.DataFrame, checks: list[Check], stamp: str) -> str:
+def render(lines: pd.DataFrame, checks: list[Check], counts: dict[str, int], stamp: str) -> str:
     reasons = bad_lines(checks)
     esc = html.escape
     shown = ["line_number", "model_name", "gflops_text", "params_millions_text", "input_tokens_text"]
@@ -193,8 +198,9 @@ text-align:left}}th{{background:#eee}}.num{{text-align:right}}.ok{{color:#1a7f37
 </style></head><body>
 {FINGERPRINT_MARK.format(stamp)}
 <h1>Catalogue validation (great-expectations)</h1>
-<p>{len(lines)} line(s) read; {len(lines) - n_bad} valid and priced in <code>marts.fct_catalogue_energy</code>;
-{n_bad} rejected, kept with their reasons in <code>marts.fct_catalogue_rejects</code>. Line 1 is the header.</p>
+<p>{len(lines)} line(s) read (line 1 is the header). great-expectations flags {n_bad}; the warehouse
+priced {counts["priced"]} (<code>marts.fct_catalogue_energy</code>) and rejected {counts["rejected"]}
+(<code>marts.fct_catalogue_rejects</code>, with its own reasons).</p>
 <h2>Expectations</h2>
 <table><thead><tr><th>Rule</th><th>Result</th><th>Failing lines</th></tr></thead><tbody>{summary}</tbody></table>
 <h2>Rejected lines</h2>
@@ -207,15 +213,15 @@ text-align:left}}th{{background:#eee}}.num{{text-align:right}}.ok{{color:#1a7f37
 def write_page(db_path: str | Path, out: str | Path, previous: str | Path | None = None) -> tuple[Path, bool]:
     """Writes the page; returns (path, whether great-expectations ran)."""
     out = Path(out)
-    lines, gpus = load(db_path)
-    stamp = fingerprint(lines, gpus)
+    lines, known, counts = load(db_path)
+    stamp = fingerprint(lines, known, counts)
     out.parent.mkdir(parents=True, exist_ok=True)
     if previous is not None and Path(previous).is_file():
         if FINGERPRINT_MARK.format(stamp) in Path(previous).read_text(encoding="utf-8"):
             if Path(previous).resolve() != out.resolve():
                 shutil.copyfile(previous, out)
             return out, False
-    out.write_text(render(lines, validate(lines, gpus), stamp), encoding="utf-8")
+    out.write_text(render(lines, validate(lines, known), counts, stamp), encoding="utf-8")
     return out, True
 
 

@@ -57,12 +57,14 @@ final as (
         estimated.measured['pred95_low_joules_per_sample'] as measured_system_joules_pred95_low,
         estimated.measured['pred95_high_joules_per_sample'] as measured_system_joules_pred95_high,
         coalesce(estimated.scenario, case when estimated.gpu_id is not null then 'offline' end) as measured_scenario,
-        {# kWh per year = J per inference x inferences per day x 365.25 days / 3.6e6 J per kWh #}
-        estimated.paper_method_joules * estimated.inferences_per_day * 365.25 / 3.6e6 as paper_method_kwh_per_year,
-        estimated.measured['predicted_joules_per_sample']
-        * estimated.inferences_per_day
-        * 365.25
-        / 3.6e6 as measured_system_kwh_per_year
+        {# kWh per year = J x inferences per day x days per year / J per kWh (the unit macros of
+           the human comparison: a 365-day year) #}
+        estimated.paper_method_joules * estimated.inferences_per_day
+        * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
+        / {{ joules_per_unit("'kWh'") }} as paper_method_kwh_per_year,
+        estimated.measured['predicted_joules_per_sample'] * estimated.inferences_per_day
+        * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
+        / {{ joules_per_unit("'kWh'") }} as measured_system_kwh_per_year
     from estimated
 )
 

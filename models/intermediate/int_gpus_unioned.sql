@@ -3,7 +3,9 @@
     the paper, int_gpus_pivoted) and every GPU of the extension that J.8 does
     not list (attributes read once per GPU from its datasheet rows;
     n_distinct_attributes must be 1, tested). A GPU in both keeps the
-    paper's attributes: adding extension data never changes a paper GPU.
+    paper's attributes and peaks; only `architecture` (J.8 prints none) and
+    `has_extension_peaks` of a paper GPU come from the extension, so those two
+    columns, and no number of the paper, can change with extension rows.
 #}
 with paper_gpus as (
     select * from {{ ref('int_gpus_pivoted') }}
@@ -35,14 +37,6 @@ extension_gpus as (
     group by gpu_id
 ),
 
-architectures as (
-    select
-        gpu_id,
-        min(architecture) as architecture
-    from extension_peaks
-    group by gpu_id
-),
-
 final as (
     select
         'paper' as dataset,
@@ -51,7 +45,7 @@ final as (
         paper_gpus.other_names,
         paper_gpus.vendor,
         paper_gpus.gpu_type,
-        architectures.architecture,
+        extension_gpus.architecture,
         paper_gpus.launch_date,
         paper_gpus.watts,
         paper_gpus.fp32_tflops,
@@ -62,10 +56,10 @@ final as (
         paper_gpus.fp16_fp32_tensor_gflops_per_watt,
         paper_gpus.n_precisions,
         paper_gpus.has_ngc_benchmarks,
-        architectures.gpu_id is not null as has_extension_peaks,
+        extension_gpus.gpu_id is not null as has_extension_peaks,
         1 as n_distinct_attributes
     from paper_gpus
-    left join architectures on paper_gpus.gpu_id = architectures.gpu_id
+    left join extension_gpus on paper_gpus.gpu_id = extension_gpus.gpu_id
     union all
     select
         'extension' as dataset,

@@ -10,8 +10,8 @@
     )
 
     select
-        'the catalogue '
-        || {{ sql_string(var('catalogue_path', env_var('INFERENCE_ENERGY_CATALOGUE', 'scripts/sample_models.csv'))) }}
+        {# the source renders as the reader of the file, path included (one home: the source YAML) #}
+        'the catalogue read by ' || {{ sql_string(source('catalogue', 'models') | string) }}
         || ' has no line of data (an empty file, or a header only)' as failure_message
     where not exists (select 1 from catalogue)
 {% endset %}

@@ -1,0 +1,128 @@
+{#
+    The rules a line of a catalogue of models must keep, as one SQL expression:
+    the reasons it breaks them, '; '-separated, in this order ('' for a valid
+    line; concat_ws skips the nulls, and there is no lambda, so a view holding it
+    stays readable by DuckDB 1.x). The one home of these rules: the catalogue's
+    dbt models (int_catalogue_models_validated) render it over their columns and
+    on-run-end persists it as the DuckDB macro marts.catalogue_line_reasons,
+    which scripts/estimate calls. Arguments are the line's values as written
+    (text, trimmed, null when empty; domain, gpu_id, precision, scenario lower-
+    cased), how many lines share its name and which, and `peaks`, a relation with
+    the GPUs' peaks by number format (gpu_id, number_format): the GPUs and
+    precisions a line may name are those the warehouse has a peak for.
+#}
+{% macro catalogue_line_reasons(peaks) -%}
+    concat_ws(
+        '; ',
+        case when model_name is null then 'name is required' end,
+        {# every line of a repeated name: which one is meant cannot be told #}
+        case
+            when model_name is not null and n_same_name > 1
+                then 'name is not unique (lines ' || lines_of_name || ')'
+        end,
+        case
+            when gflops_text is not null
+                and not coalesce(try_cast(gflops_text as double) > 0 and isfinite(try_cast(gflops_text as double)), false)
+                then 'gflops must be a positive number'
+        end,
+        case
+            when gflops_text is null and (params_millions_text is null or input_tokens_text is null)
+                then 'give gflops, or params_millions and input_tokens'
+        end,
+        {# a value given is checked even where gflops makes it unused: never priced from a misread line #}
+        case
+            when params_millions_text is not null and not coalesce(
+                try_cast(params_millions_text as double) > 0 and isfinite(try_cast(params_millions_text as double)), false
+            )
+                then 'params_millions must be a positive number'
+        end,
+        case
+            when input_tokens_text is not null and not coalesce(
+                try_cast(input_tokens_text as double) > 0 and isfinite(try_cast(input_tokens_text as double)), false
+            )
+                then 'input_tokens must be a positive number'
+        end,
+        case
+            when (gpu_id is null) = (release_date_text is null)
+                or (gpu_id is null) != (precision is null)
+                or (release_date_text is null) != (domain is null)
+                then 'give either date and domain, or gpu_id and precision'
+        end,
+        case
+            when release_date_text is not null and {{ catalogue_release_date('release_date_text') }} is null
+                then 'date must be a date written YYYY-MM-DD'
+        end,
+        case
+            when domain is not null and domain not in ('cv', 'nlp')
+                then 'domain must be cv or nlp'
+        end,
+        case
+            when gpu_id is not null and gpu_id not in (select peaks.gpu_id from {{ peaks }} as peaks)
+                then 'unknown gpu_id (see marts.dim_gpus)'
+        end,
+        case
+            when precision is not null and precision not in (select peaks.number_format from {{ peaks }} as peaks)
+                then 'precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)'
+        end,
+        case
+            when scenario is not null and scenario not in ('offline', 'server')
+                then 'scenario must be offline or server'
+        end,
+        case
+            when inferences_per_day_text is not null
+                and not coalesce(
+                    try_cast(inferences_per_day_text as double) >= 0
+                    and isfinite(try_cast(inferences_per_day_text as double)),
+                    false
+                )
+                then 'inferences_per_day must be a number >= 0'
+        end
+    )
+{%- endmacro %}
+
+{# A catalogue's date: only when written YYYY-MM-DD and a real date, else null. #}
+{% macro catalogue_release_date(text_sql) -%}
+    case when regexp_full_match({{ text_sql }}, '\d{4}-\d{2}-\d{2}') then try_cast({{ text_sql }} as date) end
+{%- endmacro %}
+
+{#
+    A catalogue line's GFLOPs per inference: as given, or, when the line gives
+    params_millions and input_tokens instead, 2 FLOPs per parameter per token
+    (a transformer's forward pass, the paper's NLP convention): 2 x 1e6 params
+    x tokens / 1e9 = 2 x params_millions x tokens / 1000.
+#}
+{% macro catalogue_gflops(gflops_sql, params_millions_sql, input_tokens_sql) -%}
+    coalesce(
+        try_cast({{ gflops_sql }} as double),
+        2 * try_cast({{ params_millions_sql }} as double) * try_cast({{ input_tokens_sql }} as double) / 1000
+    )
+{%- endmacro %}
+
+{#
+    on-run-end: the catalogue rules and GFLOPs as DuckDB macros in the warehouse
+    file, for scripts/estimate (and any SQL user checking a file of models):
+
+        select marts.catalogue_line_reasons('m', '7.6', null, null, '2015-12-10', 'cv',
+                                            null, null, null, null, 1, '2')   -- ''
+        select marts.catalogue_gflops(null, '7000', '512')                    -- 7168
+
+    Skipped when a selection build did not build the peaks mart into this file.
+#}
+{% macro create_catalogue_macros() %}
+    {% if execute %}
+        {% set peaks = adapter.get_relation(database=target.database, schema='marts', identifier='fct_gpu_peaks_by_number_format') %}
+        {% if peaks is not none %}
+            {% set sql %}
+                create or replace macro marts.catalogue_line_reasons(
+                    model_name, gflops_text, params_millions_text, input_tokens_text, release_date_text, domain,
+                    gpu_id, precision, scenario, inferences_per_day_text, n_same_name, lines_of_name
+                ) as {{ catalogue_line_reasons(peaks.include(database=false)) }};
+                create or replace macro marts.catalogue_gflops(gflops_text, params_millions_text, input_tokens_text)
+                    as {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }};
+                create or replace macro marts.catalogue_release_date(release_date_text)
+                    as {{ catalogue_release_date('release_date_text') }};
+            {% endset %}
+            {% do run_query(sql) %}
+        {% endif %}
+    {% endif %}
+{% endmacro %}
