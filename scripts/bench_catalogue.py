@@ -147,8 +147,8 @@ def verdicts(rows: list[tuple], speedup) -> list[str]:
         out.append(f"- 10 M models: peak {judged(cli[10_000_000][1], TARGET_10M_MB, ' MB')}.")
     out.append(
         "- Where the time and memory go: both read CSV and parse dates; scripts/estimate loads the file into a "
-        "temporary table (the checks read it several times and sort it for repeated names) before it streams the "
-        "estimates to Parquet, so its memory grows with the file rather than staying flat."
+        "temporary table, checks every line with the warehouse's rule macro and groups it for repeated names "
+        "before it streams the estimates to Parquet, so its memory grows with the file rather than staying flat."
     )
     return out
 
