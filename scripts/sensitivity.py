@@ -30,8 +30,85 @@ CONCLUSIONS = [
 ]
 
 
+# Above this many points the pairwise slopes (n^2 / 2) are not materialised: Theil-Sen's order
+# statistics are selected by counting (theil_sen_by_selection), in n log n per count.
+THEIL_SEN_PAIRWISE_MAX_POINTS = 2000
+
+
+def _pairs_tied(values: np.ndarray) -> int:
+    """How many pairs of `values` are equal."""
+    counts = np.unique(values, return_counts=True)[1].astype(np.int64)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def _slopes_below(x: np.ndarray, y: np.ndarray, s: float) -> int:
+    """How many pairs (x_i < x_j) have a slope (y_j - y_i) / (x_j - x_i) below s.
+
+    Such a pair is an inversion of z = y - s x once the points are sorted by x (ties by z, so
+    that pairs of equal x are never counted): Kendall's tau of the sorted z against its
+    positions gives the number of inversions, counted in n log n by scipy.
+    """
+    z = y - s * x
+    z_sorted = z[np.lexsort((z, x))]
+    n = z.size
+    all_pairs = n * (n - 1) // 2
+    untied = all_pairs - _pairs_tied(z_sorted)
+    if untied == 0:
+        return 0
+    tau = stats.kendalltau(np.arange(n), z_sorted).statistic
+    return int(round((untied - tau * math.sqrt(all_pairs * untied)) / 2))
+
+
+def _kth_slope(x: np.ndarray, y: np.ndarray, k: int, sample: np.ndarray) -> float:
+    """The k-th smallest (0-based) pairwise slope, to the last bit of a double: bisection on the
+    count of slopes below a value, started from a sample of slopes around the wanted rank."""
+    n_pairs = x.size * (x.size - 1) // 2 - _pairs_tied(x)
+    lo, hi = np.quantile(sample, [max(0.0, k / n_pairs - 0.01), min(1.0, (k + 1) / n_pairs + 0.01)])
+    step = max(hi - lo, abs(hi) * 1e-9, 1e-12)
+    while _slopes_below(x, y, lo) > k:
+        lo, step = lo - step, step * 2
+    while _slopes_below(x, y, hi) <= k:
+        hi, step = hi + step, step * 2
+    while True:  # invariant: at most k slopes below lo, more than k below hi
+        mid = lo / 2 + hi / 2
+        if not lo < mid < hi:
+            return float(lo)
+        if _slopes_below(x, y, mid) <= k:
+            lo = mid
+        else:
+            hi = mid
+
+
+def theil_sen_by_selection(x: np.ndarray, y: np.ndarray, alpha: float = 0.95) -> tuple[float, float, float, float]:
+    """(intercept, slope, slope low, slope high) as scipy.stats.theilslopes(y, x, alpha) gives them
+    (median of pairwise slopes, intercept median(y) - slope median(x), Sen's 1968 interval by
+    ranks), without building the n^2 / 2 slopes: each order statistic is selected by counting."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n_pairs = x.size * (x.size - 1) // 2 - _pairs_tied(x)
+    rng = np.random.default_rng(0)
+    i, j = rng.integers(0, x.size, (2, 200_000))
+    keep = x[i] != x[j]
+    sample = np.sort((y[j][keep] - y[i][keep]) / (x[j][keep] - x[i][keep]))
+    middle = n_pairs // 2
+    if n_pairs % 2:
+        slope = _kth_slope(x, y, middle, sample)
+    else:
+        slope = (_kth_slope(x, y, middle - 1, sample) + _kth_slope(x, y, middle, sample)) / 2
+    z = stats.norm.ppf((1 - alpha) / 2)
+    ties = [np.unique(v, return_counts=True)[1].astype(float) for v in (x, y)]
+    n = float(x.size)
+    variance = (n * (n - 1) * (2 * n + 5) - sum((k * (k - 1) * (2 * k + 5)).sum() for k in ties)) / 18
+    sigma = math.sqrt(variance)
+    upper = min(int(np.round((n_pairs - z * sigma) / 2)), n_pairs - 1)
+    lower = max(int(np.round((n_pairs + z * sigma) / 2)) - 1, 0)
+    low, high = _kth_slope(x, y, lower, sample), _kth_slope(x, y, upper, sample)
+    return float(np.median(y) - slope * np.median(x)), float(slope), float(low), float(high)
+
+
 def _fit(x: np.ndarray, log_y: np.ndarray, robust: bool) -> tuple[float, float, float, float]:
     """(intercept, slope, slope 95 % low, slope 95 % high): OLS, or Theil-Sen with its interval."""
+    if robust and x.size > THEIL_SEN_PAIRWISE_MAX_POINTS:
+        return theil_sen_by_selection(x, log_y, 0.95)
     if robust:
         slope, intercept, low, high = stats.theilslopes(log_y, x, 0.95)
         return float(intercept), float(slope), float(low), float(high)
@@ -41,10 +118,14 @@ def _fit(x: np.ndarray, log_y: np.ndarray, robust: bool) -> tuple[float, float, 
 
 
 def _cooks_distance(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    X = np.column_stack([np.ones_like(x), x])
-    hat = X @ np.linalg.pinv(X.T @ X) @ X.T
-    leverage = np.diag(hat)
-    residuals = y - hat @ y
+    """Cook's distance of each point of a simple linear regression; the leverage of a line fit is
+    1/n + (x - mean)^2 / Sxx, so no n x n hat matrix is built."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    centred = x - x.mean()
+    sxx = (centred**2).sum()
+    slope = (centred * (y - y.mean())).sum() / sxx
+    residuals = y - (y.mean() + slope * centred)
+    leverage = 1 / x.size + centred**2 / sxx
     s2 = (residuals**2).sum() / (x.size - 2)
     return residuals**2 / (2 * s2) * leverage / (1 - leverage) ** 2
 

@@ -8,6 +8,7 @@ def model(dbt, session):
     return sensitivity_table(
         dbt.ref("int_gpu_efficiency_fit_points").df(),
         dbt.ref("int_gpus_identified").df(),
-        dbt.ref("int_models_flagged").df(),
+        # only the columns it reads: a catalogue of 100 k models stays small in pandas
+        dbt.ref("int_models_flagged").project("model_id, domain, release_date, gflops, is_cutting_edge").df(),
         dbt.config.get("reference_date"),
     )

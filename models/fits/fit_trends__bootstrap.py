@@ -6,7 +6,12 @@ from trend_bootstrap import bootstrap_trends
 
 def model(dbt, session):
     gpu = dbt.ref("int_gpu_efficiency_fit_points").df()
-    models = dbt.ref("int_models_flagged").df()
+    # only the columns it reads: a seed of 100 k models stays small in pandas
+    models = (
+        dbt.ref("int_models_flagged")
+        .project("model_id, domain, release_date, gflops, is_cutting_edge, cutting_edge_rule")
+        .df()
+    )
     return bootstrap_trends(
         gpu.rename(columns={"launch_date": "x_date", "gflops_per_watt": "y_value"}),
         models[models["gflops"].notna()].rename(columns={"release_date": "x_date"}),

@@ -20,16 +20,29 @@ with_running_maxima as (
     from energies
 ),
 
+gflops_levels as (
+    {{ pareto_cost_levels('energies', 'gflops') }}
+),
+
+joules_levels as (
+    {{ pareto_cost_levels('energies', 'joules_per_inference') }}
+),
+
 flagged as (
     select
         current_model.*,
         coalesce(current_model.performance_score = current_model.best_score_of_year, false) as is_best_of_year,
         coalesce(current_model.gflops >= current_model.max_gflops_released_so_far, false)
             as is_most_demanding_at_release,
-        {{ is_pareto_optimal('with_running_maxima', 'current_model', 'gflops') }} as is_pareto_optimal_gflops,
-        {{ is_pareto_optimal('with_running_maxima', 'current_model', 'joules_per_inference') }}
-            as is_pareto_optimal_joules
+        {{ is_pareto_optimal('current_model', 'gflops_level') }} as is_pareto_optimal_gflops,
+        {{ is_pareto_optimal('current_model', 'joules_level') }} as is_pareto_optimal_joules
     from with_running_maxima as current_model
+    left join gflops_levels as gflops_level
+        on current_model.domain = gflops_level.domain and current_model.gflops = gflops_level.cost
+    left join joules_levels as joules_level
+        on
+            current_model.domain = joules_level.domain
+            and current_model.joules_per_inference = joules_level.cost
 ),
 
 final as (
