@@ -125,3 +125,24 @@ def test_the_catalogue_benchmark_runs_at_10k_and_both_implementations_agree(ware
     assert len(rows) == 2
     difference = float(rows[0].rstrip(" |").split("|")[-1])
     assert difference < 1e-12
+
+
+def test_a_repeated_name_alone_fails_the_file_with_both_lines(warehouse, capsys, tmp_path):
+    """Every line otherwise valid: the one-pass check finds the repeat on the names' hashes and the
+    full check names both lines."""
+    path = tmp_path / "models.csv"
+    lines = [f"model {i},7.6,2015-12-10,cv" for i in range(2000)]
+    lines.insert(1500, "model 7,1.0,2016-01-01,cv")
+    path.write_text("name,gflops,date,domain\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(warehouse, capsys, "--input", str(path), "--output", str(tmp_path / "out.parquet"))
+    assert code == 2
+    assert "line 9 ('model 7'): name is not unique (lines 9, 1502)" in err
+    assert "line 1502 ('model 7'): name is not unique (lines 9, 1502)" in err
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_a_memory_limit_duckdb_cannot_read_fails_with_a_sentence(warehouse, capsys):
+    code, _, err = run(
+        warehouse, capsys, "--input", str(REPO / "scripts" / "sample_models.csv"), "--memory-limit", "lots"
+    )
+    assert code == 2 and "--memory-limit lots" in err

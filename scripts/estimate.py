@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 
 ESTIMATE_SQL = """
-with models as (select * from input_models),
+with models as not materialized (select * from input_models),
 paper as (
     select name, 'paper_method' as method,
         marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
@@ -74,6 +75,24 @@ checked as (
 select line, name, reasons from checked where reasons <> '' order by line
 """
 
+# A valid file (the usual case) is checked in one streaming pass, without line numbers: the
+# rules with no name repeated, and repeated names found on 8-byte hashes of the names. Only when
+# that finds something (a bad line, a repeated name, or two names with one hash) is the file
+# loaded with its line numbers and checked by CHECKS_SQL, which says which line breaks which rule.
+FAST_CHECKS_SQL = """
+select coalesce(sum(lines), 0), coalesce(sum(bad_lines), 0), count(*) filter (where lines > 1)
+from (
+    select
+        hash(name) as name_hash,
+        count(*) as lines,
+        count(*) filter (where marts.catalogue_line_reasons(
+            name, gflops, params_millions, input_tokens, date, domain,
+            gpu_id, precision, scenario, inferences_per_day, null, null
+        ) <> '') as bad_lines
+    from input_models
+    group by name_hash
+)
+"""
 COLUMNS = (
     "name", "gflops", "params_millions", "input_tokens", "date", "domain",
     "gpu_id", "precision", "scenario", "inferences_per_day",
@@ -106,6 +125,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     many = parser.add_argument_group("a file of models")
     many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
     many.add_argument("--output", type=Path, help="write the estimates here (.csv or .parquet) instead of printing")
+    many.add_argument(
+        "--memory-limit",
+        default="1GB",
+        help="DuckDB's memory limit for a file (default 1GB): beyond it the work spills to a temporary "
+        "folder on disk, so a file of any size fits; raise it on a large machine for speed",
+    )
     parser.add_argument(
         "--db",
         type=Path,
@@ -118,8 +143,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None:
-    """The models as view input_models, every column as text (checked before any cast)."""
+def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> list[str]:
+    """The models as view input_models, every column as text (checked before any cast); the
+    columns present."""
     if args.input is None:
         row = {c: getattr(args, c, None) for c in COLUMNS}
         row["gflops"] = repr(args.gflops)
@@ -128,15 +154,22 @@ def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None
         present = list(COLUMNS)
     else:
         present = read_file(con, args.input)
+    input_models_over(con, "raw_input", present)
+    return present
+
+
+def input_models_over(con: duckdb.DuckDBPyConnection, relation: str, present: list[str]) -> None:
+    """(Re)define view input_models over `relation`: trimmed, empty = null, labels lower-cased."""
     normalised = []
     for c in COLUMNS:
         value = f"nullif(trim(cast({c} as varchar)), '')" if c in present else "cast(null as varchar)"
         normalised.append(f"{'lower(' + value + ')' if c in LOWER_CASED else value} as {c}")
-    con.execute(f"create temp view input_models as select {', '.join(normalised)} from raw_input")
+    con.execute(f"create or replace temp view input_models as select {', '.join(normalised)} from {relation}")
 
 
 def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
-    """The file as temp table raw_input (a CSV all text); its column names."""
+    """The file as view raw_input (a CSV all text; read again by each pass, never held in
+    memory); its column names."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.stat().st_size == 0:
@@ -144,19 +177,18 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
     options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
     try:
-        con.execute(f"create temp table raw_input as select * from {reader}(?{options})", [str(path)])
+        quoted = str(path).replace("'", "''")
+        con.execute(f"create temp view raw_input as select * from {reader}('{quoted}'{options})")
+        present = [c for (c,) in con.execute("select column_name from (describe raw_input)").fetchall()]
     except duckdb.Error as err:
         raise InputError(
             f"{path}: cannot be read as {'Parquet' if reader == 'read_parquet' else 'CSV'}: {err}"
         ) from err
-    present = [c for (c,) in con.execute("select column_name from (describe raw_input)").fetchall()]
     if "name" not in present or not ("gflops" in present or {"params_millions", "input_tokens"} <= set(present)):
         raise InputError(
             f"{path}: needs a column name, and gflops or params_millions + input_tokens "
             f"(found {', '.join(present)}; expected {', '.join(COLUMNS)})"
         )
-    if con.execute("select count(*) from raw_input").fetchall()[0][0] == 0:
-        raise InputError(f"{path}: no rows after the header")
     return present
 
 
@@ -172,21 +204,37 @@ def estimate(db: Path, args: argparse.Namespace):
         raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
     started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
+    spill = tempfile.TemporaryDirectory(prefix="estimate_spill_")
     try:
+        if args.input is not None:
+            try:
+                con.execute(f"set memory_limit = '{args.memory_limit.replace(chr(39), '')}'")
+            except duckdb.Error as err:
+                raise InputError(f"--memory-limit {args.memory_limit}: {err}") from err
+            con.execute(f"set temp_directory = '{spill.name.replace(chr(39), chr(39) * 2)}'")
         if args.input is not None and sys.stderr.isatty():
             # DuckDB's own progress bar for the long queries of a large file
             con.execute("set enable_progress_bar = true")
-        load_input(con, args)
+        present = load_input(con, args)
+        try:  # the first full read of the file: where a malformed CSV or Parquet shows
+            [(n_rows, n_bad, n_repeated_hashes)] = con.execute(FAST_CHECKS_SQL).fetchall()
+        except duckdb.Error as err:
+            raise InputError(f"{args.input}: cannot be read: {err}") from err
+        if n_rows == 0:
+            raise InputError(f"{args.input}: no rows after the header")
         if args.input is not None:
-            [(n_rows,)] = con.execute("select count(*) from raw_input").fetchall()
             say(args, started, f"read {n_rows:,} row(s) from {args.input}")
-        problems = con.execute(CHECKS_SQL).fetchall()
-        if problems:
+        if n_bad or n_repeated_hashes:
+            if args.input is not None:  # the lines in the file's order, numbered
+                con.execute("create temp table raw_lines as select * from raw_input")
+                input_models_over(con, "raw_lines", present)
+            problems = con.execute(CHECKS_SQL).fetchall()
             if args.input is None:
                 lines = [f"arguments: {rule}" for _, _, rule in problems]
             else:  # line 1 is the header
                 lines = [f"{args.input} line {line} ({name!r}): {rule}" for line, name, rule in problems]
-            raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
+            if lines:  # none when only two different names shared a hash
+                raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
         say(args, started, "checked: every row is valid")
         con.execute(
             "create temp view typed as select name, marts.catalogue_gflops(gflops, params_millions, input_tokens) "
@@ -203,6 +251,7 @@ def estimate(db: Path, args: argparse.Namespace):
         return n_rows if args.input is not None else 1
     finally:
         con.close()
+        spill.cleanup()
 
 
 def main(argv: list[str] | None = None) -> int:
