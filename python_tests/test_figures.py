@@ -144,3 +144,29 @@ def test_each_label_sits_next_to_its_point_or_is_joined_to_it(marts, name):
             if gap > figures.LEADER_LINE_DISTANCE and annotation.arrow_patch is None:
                 far.append(f"{annotation.get_text()} ({gap:.0f} pt away)")
     assert far == []
+
+
+def test_dense_layers_are_drawn_as_an_image_inside_the_svg_and_sparse_ones_stay_vector():
+    """A seed or catalogue of 100 k models must not write tens of MB of SVG per figure."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    many = figures.RASTERIZE_ABOVE_POINTS + 1
+    fig, ax = plt.subplots()
+    dense = ax.scatter(range(many), range(many))
+    sparse = ax.scatter(range(10), range(10))
+    (long_line,) = ax.plot(range(many))
+    (short_line,) = ax.plot(range(10))
+    assert figures.rasterize_dense_layers(fig) == 2
+    assert dense.get_rasterized() and long_line.get_rasterized()
+    assert not sparse.get_rasterized() and not short_line.get_rasterized()
+    raster_svg = io.BytesIO()
+    fig.savefig(raster_svg, format="svg")
+    dense.set_rasterized(False)
+    long_line.set_rasterized(False)
+    vector_svg = io.BytesIO()
+    fig.savefig(vector_svg, format="svg")
+    plt.close(fig)
+    assert b"<image" in raster_svg.getvalue() and b"<image" not in vector_svg.getvalue()
+    assert len(raster_svg.getvalue()) < len(vector_svg.getvalue()) / 5

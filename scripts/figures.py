@@ -840,10 +840,31 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
 }
 
 
+# A layer of more points than this is drawn as an image inside the SVG (axes, text and lines stay
+# vector): a seed or catalogue of 100 k models would otherwise write tens of MB of SVG per figure.
+RASTERIZE_ABOVE_POINTS = 2000
+
+
+def rasterize_dense_layers(fig: plt.Figure, threshold: int = RASTERIZE_ABOVE_POINTS) -> int:
+    """Mark every scatter collection and line of more than `threshold` points as raster; how many."""
+    marked = 0
+    for ax in fig.axes:
+        layers = [*ax.collections, *ax.lines]
+        for layer in layers:
+            points = len(layer.get_offsets()) if hasattr(layer, "get_offsets") else 0
+            if hasattr(layer, "get_xydata"):
+                points = max(points, len(layer.get_xydata()))
+            if points > threshold:
+                layer.set_rasterized(True)
+                marked += 1
+    return marked
+
+
 def _render(names: list[str], marts: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     written = []
     for name in names:
         fig = FIGURES[name](marts)
+        rasterize_dense_layers(fig)
         fig.savefig(out / f"{name}.png", dpi=150)
         fig.savefig(out / f"{name}.svg")
         plt.close(fig)
