@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import figures
@@ -118,14 +119,19 @@ def test_fig13_human_lines_come_from_the_reference_mart(marts):
     figures.plt.close(fig)
 
 
-def test_figures_are_reused_only_while_their_marts_are_unchanged(warehouse, marts, tmp_path):
+def test_figures_are_reused_only_while_the_marts_they_read_are_unchanged(warehouse, marts, tmp_path):
     published = warehouse.db_path.parent.parent / "reports" / "figures"
-    assert figures.render_or_reuse(marts, tmp_path / "figures", published) is True
+    assert figures.render_or_reuse(marts, tmp_path / "first", published) == list(figures.FIGURES)
     for name in figures.FIGURES:
-        assert (tmp_path / "figures" / f"{name}.png").read_bytes() == (published / f"{name}.png").read_bytes()
+        assert (tmp_path / "first" / f"{name}.png").read_bytes() == (published / f"{name}.png").read_bytes()
+    # one mart changes: exactly the figures that read it are drawn again
     changed = dict(marts)
-    changed["fct_inference_energy"] = marts["fct_inference_energy"].iloc[1:]
-    assert figures.inputs_fingerprint(changed) != figures.inputs_fingerprint(marts)
+    changed["fct_human_energy_comparison"] = marts["fct_human_energy_comparison"].iloc[1:]
+    reused = figures.render_or_reuse(changed, tmp_path / "second", tmp_path / "first")
+    readers = {"fig13_cv_energy_vs_humans", "fig14_nlp_energy_vs_humans"}
+    assert set(figures.FIGURES) - set(reused) == readers
+    state = json.loads((tmp_path / "second" / figures.FINGERPRINTS).read_text(encoding="utf-8"))
+    assert {name for name, read in state["figures"].items() if "fct_human_energy_comparison" in read} == readers
 
 
 @pytest.mark.parametrize("name", ["figG15_glue_over_time", "fig05_glue_vs_gflops", "fig10_nlp_energy_over_time"])

@@ -10,6 +10,7 @@ trend_value_at), the cutting edge of each domain is fct_inference_energy.is_cutt
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import shutil
 from collections.abc import Callable
@@ -860,66 +861,94 @@ def rasterize_dense_layers(fig: plt.Figure, threshold: int = RASTERIZE_ABOVE_POI
     return marked
 
 
-def _render(names: list[str], marts: dict[str, pd.DataFrame], out: Path) -> list[Path]:
-    written = []
+class _MartsRead(dict):
+    """The marts, recording which of them a figure reads (its inputs, for reuse)."""
+
+    def __init__(self, marts: dict[str, pd.DataFrame]):
+        super().__init__(marts)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name, default=None):
+        self.read.add(name)
+        return super().get(name, default)
+
+
+def _render(names: list[str], marts: dict[str, pd.DataFrame], out: Path) -> dict[str, list[str]]:
+    """Draw `names`; the marts each one read."""
+    read = {}
     for name in names:
-        fig = FIGURES[name](marts)
+        recording = _MartsRead(marts)
+        fig = FIGURES[name](recording)
         rasterize_dense_layers(fig)
         fig.savefig(out / f"{name}.png", dpi=150)
         fig.savefig(out / f"{name}.svg")
         plt.close(fig)
-        written.append(out / f"{name}.png")
-    return written
+        read[name] = sorted(recording.read)
+    return read
 
 
-def inputs_fingerprint(marts: dict[str, pd.DataFrame]) -> str:
-    """A hash of everything a figure is drawn from: the marts' rows and this module's code."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for name in sorted(marts):
-        digest.update(name.encode())
-        digest.update(pd.util.hash_pandas_object(marts[name], index=False).to_numpy().tobytes())
-        digest.update(",".join(map(str, marts[name].columns)).encode())
+def mart_digest(frame: pd.DataFrame) -> str:
+    """A hash of a mart's rows and column names."""
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    digest.update(",".join(map(str, frame.columns)).encode())
     return digest.hexdigest()
+
+
+FINGERPRINTS = ".fingerprints.json"
 
 
 def render_or_reuse(
     marts: dict[str, pd.DataFrame], out_dir: str | Path, previous_dir: str | Path | None = None
-) -> bool:
-    """Write every figure under out_dir, copying them from previous_dir (the last published
-    figures) when they were drawn from the same marts by the same code; True if reused."""
+) -> list[str]:
+    """Write every figure under out_dir. A figure is copied from previous_dir (the last
+    published figures) when this module's code and every mart it read then are unchanged, and
+    drawn otherwise; returns the names reused. out_dir/.fingerprints.json records, per figure,
+    the hash of each mart it read (recorded while drawing it, so no list to keep in step)."""
     out = Path(out_dir)
-    fingerprint = inputs_fingerprint(marts)
+    out.mkdir(parents=True, exist_ok=True)
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    digests = {name: mart_digest(frame) for name, frame in marts.items()}
     previous = Path(previous_dir) if previous_dir is not None else None
-    reusable = (
-        previous is not None
-        and (previous / ".fingerprint").is_file()
-        and (previous / ".fingerprint").read_text(encoding="utf-8").strip() == fingerprint
-        and all((previous / f"{name}.{ext}").is_file() for name in FIGURES for ext in ("png", "svg"))
-    )
-    if reusable:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in FIGURES:
-            for ext in ("png", "svg"):
-                shutil.copyfile(previous / f"{name}.{ext}", out / f"{name}.{ext}")
-    else:
-        render_all(marts, out)
-    (out / ".fingerprint").write_text(fingerprint + "\n", encoding="utf-8")
-    return reusable
+    recorded = {}
+    if previous is not None and (previous / FINGERPRINTS).is_file():
+        state = json.loads((previous / FINGERPRINTS).read_text(encoding="utf-8"))
+        recorded = state.get("figures", {}) if state.get("code") == code else {}
+    reused = [
+        name
+        for name in FIGURES
+        if name in recorded
+        and all(digests.get(mart) == digest for mart, digest in recorded[name].items())
+        and all((previous / f"{name}.{ext}").is_file() for ext in ("png", "svg"))
+    ]
+    for name in reused:
+        for ext in ("png", "svg"):
+            shutil.copyfile(previous / f"{name}.{ext}", out / f"{name}.{ext}")
+    drawn = render_all(marts, out, names=[name for name in FIGURES if name not in reused])
+    figures_state = {name: recorded[name] for name in reused}
+    figures_state.update({name: {mart: digests[mart] for mart in read} for name, read in drawn.items()})
+    state = {"code": code, "figures": dict(sorted(figures_state.items()))}
+    (out / FINGERPRINTS).write_text(json.dumps(state, indent=1) + "\n", encoding="utf-8")
+    return reused
 
 
-def render_all(marts: dict[str, pd.DataFrame], out_dir: str | Path, workers: int = 2) -> list[Path]:
-    """Write every figure as PNG and SVG under out_dir; return the PNG paths.
+def render_all(
+    marts: dict[str, pd.DataFrame], out_dir: str | Path, workers: int = 2, names: list[str] | None = None
+) -> dict[str, list[str]]:
+    """Write every figure (or `names`) as PNG and SVG under out_dir; the marts each one read.
 
     Figures are independent: `workers` processes draw them side by side (drawing is most
     of a build's report time)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    names = list(FIGURES)
-    if workers <= 1:
+    names = list(FIGURES) if names is None else list(names)
+    if workers <= 1 or len(names) <= 1:
         return _render(names, marts, out)
     chunks = [names[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = list(pool.map(_render, chunks, [marts] * workers, [out] * workers))
-    written = {path.stem: path for part in parts for path in part}
-    return [written[name] for name in names]
+    return {name: part[name] for name in names for part in parts if name in part}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -311,9 +312,10 @@ def build_report(
     finally:
         con.close()
 
-    # figures are drawn again only when the marts they show (or their code) changed
+    # a figure is drawn again only when a mart it shows (or the figures' code) changed
     previous_figures = Path(previous_dir) / "figures" if previous_dir is not None else None
-    figures.render_or_reuse(marts, out / "figures", previous_figures)
+    reused = figures.render_or_reuse(marts, out / "figures", previous_figures)
+    print(f"Figures: {len(figures.FIGURES) - len(reused)} drawn, {len(reused)} reused", file=sys.stderr)
 
     has_docs = docs_page is not None and Path(docs_page).exists()
     if has_docs and Path(docs_page).resolve() != (out / "docs" / "index.html").resolve():
