@@ -32,7 +32,7 @@ import duckdb
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-from benchmarks_file import replace_section  # noqa: E402
+from benchmarks_file import publish  # noqa: E402
 
 TARGET_1M_SECONDS = 5.0
 TARGET_SPEEDUP = 2.0
@@ -215,10 +215,7 @@ def main() -> int:
         cells = [f"{size:,}", name, f"{best:.2f}", f"{median:.2f}", f"{size / median:,.0f}", peak, ratio]
         lines.append("| " + " | ".join([*cells, f"{difference:.1e}"]) + " |")
     lines += ["", *verdicts(rows, speedup)]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    replace_section(args.out, "bench_catalogue", text)
-    print(f"written to {args.out}", file=sys.stderr)
+    publish(args.out, "bench_catalogue", lines)
     return 0
 
 

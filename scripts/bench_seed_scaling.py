@@ -33,7 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-from benchmarks_file import replace_section  # noqa: E402
+from benchmarks_file import publish  # noqa: E402
 
 ITEMS = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests", "analysis", "scripts")
 SEED = Path("seeds") / "paper" / "cv_models.csv"
@@ -162,10 +162,7 @@ def main() -> int:
             f"{big_median / small_median:.1f}x the time (a fixed ~{rows[0][2]:.0f} s of dbt start-up, "
             "parsing and per-node overhead included)."
         )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    replace_section(args.out, "bench_seed_scaling", text)
-    print(f"written to {args.out}", file=sys.stderr)
+    publish(args.out, "bench_seed_scaling", lines)
     return 0
 
 

@@ -18,3 +18,13 @@ def replace_section(path: Path, name: str, text: str) -> None:
         updated = (current.rstrip() + "\n\n" if current.strip() else "") + block
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(updated, encoding="utf-8")
+
+
+def publish(path: Path, name: str, lines: list[str]) -> None:
+    """Print a benchmark's table and put it in its section of `path`."""
+    import sys
+
+    text = "\n".join(lines) + "\n"
+    print(text)
+    replace_section(path, name, text)
+    print(f"written to {path}", file=sys.stderr)
