@@ -89,7 +89,7 @@
     end
 {%- endmacro %}
 
-{# Text "true"/"false" -> boolean; anything else is null (caught by declared_types). #}
+{# Text "true"/"false" -> boolean; anything else is null (caught by seed_columns). #}
 {% macro text_boolean(value_sql) -%}
     case lower(trim({{ value_sql }})) when 'true' then true when 'false' then false end
 {%- endmacro %}
@@ -97,7 +97,7 @@
 {#
     Cast a text seed value; an empty string is a missing value. Values were
     already checked against their declared type by the seed test
-    `declared_types`, so the cast cannot fail on data that passed it.
+    `seed_columns`, so the cast cannot fail on data that passed it.
 #}
 {% macro typed(column_sql, data_type) -%}
     cast(nullif(trim({{ column_sql }}), '') as {{ data_type }})

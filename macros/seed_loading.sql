@@ -8,12 +8,12 @@
     the seed's YAML, or the load stops naming the file and the cell.
     scripts/build checks the same before dbt starts (scripts/check_seed_files.py);
     this covers plain `dbt seed` / `dbt build`. A declared column missing from the
-    file is reported by test declared_columns.
+    file is reported by test seed_columns.
 
     dbt's default guesses each column's type from the file (agate), so one bad
     value either changes the guessed type or fails the load with an error that
     names neither the row nor the rule. Loading text and checking each value
-    against the `data_type` declared in the seed YAML (test `declared_types`)
+    against the `data_type` declared in the seed YAML (test `seed_columns`)
     fails the build with the table, the row key and the column instead. Staging
     models then cast explicitly.
 #}

@@ -6,7 +6,7 @@ manifest.json, and for each failed test prints the table, the rule and each fail
 row named by its key (the model's `meta.row_key`), e.g.
 
     raw.cv_models: 1 row(s) break rule "values must match the data_type declared in YAML"
-      (test declared_types_cv_models; rows: select * from audit.declared_types_cv_models)
+      (test seed_columns_cv_models; rows: select * from audit.seed_columns_cv_models)
         model_id 'alexnet': column release_date = '01/06/2012' is not a valid date (expected YYYY-MM-DD)
 
 Our own tests return `rule` and `failure_message` columns; for dbt's built-in tests
@@ -114,24 +114,28 @@ def report(db: Path, target: Path) -> list[str]:
             try:
                 if metadata.get("name") in ("not_null", "unique", "accepted_values", "relationships") and attached:
                     rule = builtin_rule(metadata["name"], metadata.get("kwargs", {}), column)
-                    messages = builtin_messages(con, metadata["name"], audit, attached, column)
+                    groups = [(rule, builtin_messages(con, metadata["name"], audit, attached, column))]
                 else:
-                    rows = con.execute(f"select rule, failure_message from {audit} order by 2").fetchall()
-                    rule = rows[0][0] if rows else node["name"]
-                    messages = [r[1] for r in rows]
+                    rows = con.execute(f"select rule, failure_message from {audit} order by 1, 2").fetchall()
+                    by_rule = {}
+                    for row_rule, message in rows:
+                        by_rule.setdefault(row_rule, []).append(message)
+                    groups = list(by_rule.items()) or [(node["name"], [])]
             except duckdb.Error as err:
-                rule, messages = node["name"], [f"(failing rows could not be read: {err})"]
+                groups = [(node["name"], [f"(failing rows could not be read: {err})"])]
             if attached:
                 table = display_name(attached)
             else:  # a singular test: name it and the tables it reads
                 read = [display_name(nodes[p]) for p in node.get("depends_on", {}).get("nodes", []) if p in nodes]
                 table = f"test {node['name']}" + (f" (on {', '.join(read)})" if read else "")
-            count = result.get("failures") or len(messages)
-            lines.append(f'{kind} {table}: {count} row(s) break rule "{rule}"')
-            lines.append(f"    (test {node['name']}; rows: select * from {node['schema']}.{node['alias']})")
-            lines += ["        " + m for m in messages[:MAX_ROWS]]
-            if len(messages) > MAX_ROWS:
-                lines.append(f"        ... and {len(messages) - MAX_ROWS} more")
+            # a test of many rules (seed_columns, row_rules) says each broken rule with its rows
+            for rule, messages in groups:
+                count = len(messages) if len(groups) > 1 else (result.get("failures") or len(messages))
+                lines.append(f'{kind} {table}: {count} row(s) break rule "{rule}"')
+                lines.append(f"    (test {node['name']}; rows: select * from {node['schema']}.{node['alias']})")
+                lines += ["        " + m for m in messages[:MAX_ROWS]]
+                if len(messages) > MAX_ROWS:
+                    lines.append(f"        ... and {len(messages) - MAX_ROWS} more")
     finally:
         if con is not None:
             con.close()
