@@ -293,6 +293,15 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         edit_seed("gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
         ["raw.gpu_specs", 'rule "launch_date is required (not_null)"', "row 'T4 / FP32': launch_date is empty"],
     ),
+    "architecture_not_in_the_accepted_values": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"architecture": "RNN"}),
+        [
+            "raw.cv_models",
+            'rule "architecture must be one of [CNN, Transformer, Hybrid] (accepted_values)"',
+            "model_id 'alexnet': architecture = 'RNN'",
+        ],
+    ),
     "trend_without_definition": (
         "trend_definitions",
         remove_rows("trend_definitions", {"trend_id": "energy_nlp_all"}),
