@@ -31,6 +31,25 @@ def test_theil_sen_by_selection_is_scipys_theil_sen(n, seed):
     assert intercept == pytest.approx(reference.intercept, rel=1e-12, abs=1e-12 * np.ptp(y))
 
 
+def test_a_slope_many_pairs_share_is_selected_exactly():
+    """Integer-valued y: the median and the interval are exactly 0, as scipy says (a bisection on
+    rounded z = y - s x alone would land a denormal away, and `low > 0` would flip)."""
+    x = np.arange(3000) / 12
+    y = np.tile([0.0, 1.0], 1500)
+    reference = stats.theilslopes(y, x, 0.95)
+    _, slope, low, high = sensitivity.theil_sen_by_selection(x, y, 0.95)
+    assert (slope, low, high) == (reference.slope, reference.low_slope, reference.high_slope) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [(np.arange(3000.0), np.r_[np.ones(2999), np.nan]), (np.ones(50), np.arange(50.0))],
+    ids=["a NaN", "all x equal"],
+)
+def test_theil_sen_by_selection_gives_nan_where_no_slope_exists(x, y):
+    assert all(np.isnan(v) for v in sensitivity.theil_sen_by_selection(x, y))
+
+
 def test_the_robust_fit_of_a_large_seed_selects_instead_of_pairing(monkeypatch):
     x, y = points(sensitivity.THEIL_SEN_PAIRWISE_MAX_POINTS + 1, 6)
     reference = stats.theilslopes(y, x, 0.95)

@@ -43,7 +43,7 @@ MEASURED = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-    "sys.exit(code)\n"
+    "sys.exit(code if code >= 0 else 128 - code)\n"
 )
 
 
@@ -81,7 +81,12 @@ def build(project: Path, env: dict, select: list[str]) -> dict:
         text=True,
     )
     elapsed = time.perf_counter() - start
-    peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+    last = (proc.stderr.strip().splitlines() or [""])[-1]
+    # dbt exits 0, or 1 when a test failed (expected here); anything else (2: an error, a signal
+    # such as an out-of-memory kill) leaves no results to read
+    if proc.returncode not in (0, 1) or not last.isdigit():
+        raise SystemExit(f"dbt build did not finish at {project} (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    peak_mb = int(last) / 1024
     results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     statuses = [r["status"] for r in results]
     if any(s == "error" for s in statuses):

@@ -204,7 +204,10 @@ def estimate(db: Path, args: argparse.Namespace):
         raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
     started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
-    spill = tempfile.TemporaryDirectory(prefix="estimate_spill_")
+    # beside the output (a disk), not in $TMPDIR, which is often memory itself (tmpfs)
+    spill = tempfile.TemporaryDirectory(
+        prefix=".estimate_spill_", dir=args.output.resolve().parent if args.output is not None else None
+    )
     try:
         if args.input is not None:
             try:
@@ -219,7 +222,7 @@ def estimate(db: Path, args: argparse.Namespace):
         try:  # the first full read of the file: where a malformed CSV or Parquet shows
             [(n_rows, n_bad, n_repeated_hashes)] = con.execute(FAST_CHECKS_SQL).fetchall()
         except duckdb.Error as err:
-            raise InputError(f"{args.input}: cannot be read: {err}") from err
+            raise InputError(f"{args.input or 'the arguments'}: cannot be read or checked: {err}") from err
         if n_rows == 0:
             raise InputError(f"{args.input}: no rows after the header")
         if args.input is not None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -861,20 +861,24 @@ def rasterize_dense_layers(fig: plt.Figure, threshold: int = RASTERIZE_ABOVE_POI
     return marked
 
 
-class _MartsRead(dict):
-    """The marts, recording which of them a figure reads (its inputs, for reuse)."""
+class _MartsRead(Mapping):
+    """The marts, read-only, recording which of them a figure reads (its inputs, for reuse).
+    Every way of reading goes through __getitem__ or __iter__ (iterating counts as reading all)."""
 
     def __init__(self, marts: dict[str, pd.DataFrame]):
-        super().__init__(marts)
+        self._marts = marts
         self.read: set[str] = set()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         self.read.add(name)
-        return super().__getitem__(name)
+        return self._marts[name]
 
-    def get(self, name, default=None):
-        self.read.add(name)
-        return super().get(name, default)
+    def __iter__(self):
+        self.read.update(self._marts)
+        return iter(self._marts)
+
+    def __len__(self) -> int:
+        return len(self._marts)
 
 
 def _render(names: list[str], marts: dict[str, pd.DataFrame], out: Path) -> dict[str, list[str]]:
@@ -929,7 +933,7 @@ def render_or_reuse(
             shutil.copyfile(previous / f"{name}.{ext}", out / f"{name}.{ext}")
     drawn = render_all(marts, out, names=[name for name in FIGURES if name not in reused])
     figures_state = {name: recorded[name] for name in reused}
-    figures_state.update({name: {mart: digests[mart] for mart in read} for name, read in drawn.items()})
+    figures_state.update({name: {mart: digests.get(mart) for mart in read} for name, read in drawn.items()})
     state = {"code": code, "figures": dict(sorted(figures_state.items()))}
     (out / FINGERPRINTS).write_text(json.dumps(state, indent=1) + "\n", encoding="utf-8")
     return reused

@@ -41,67 +41,99 @@ def _pairs_tied(values: np.ndarray) -> int:
     return int((counts * (counts - 1) // 2).sum())
 
 
-def _slopes_below(x: np.ndarray, y: np.ndarray, s: float) -> int:
-    """How many pairs (x_i < x_j) have a slope (y_j - y_i) / (x_j - x_i) below s.
+def _slopes_below(x: np.ndarray, y: np.ndarray, s: float, or_equal: bool = False) -> int:
+    """How many pairs (x_i < x_j) have a slope (y_j - y_i) / (x_j - x_i) below s (or at most s).
 
     Such a pair is an inversion of z = y - s x once the points are sorted by x (ties by z, so
     that pairs of equal x are never counted): Kendall's tau of the sorted z against its
-    positions gives the number of inversions, counted in n log n by scipy.
+    positions gives the number of inversions, counted in n log n by scipy. A pair of slope s is
+    a tie of z (exactly so where s x is exact, e.g. s = 0; else up to rounding of z).
     """
     z = y - s * x
-    z_sorted = z[np.lexsort((z, x))]
+    order = np.lexsort((z, x))
+    z_sorted = z[order]
     n = z.size
     all_pairs = n * (n - 1) // 2
-    untied = all_pairs - _pairs_tied(z_sorted)
-    if untied == 0:
-        return 0
-    tau = stats.kendalltau(np.arange(n), z_sorted).statistic
-    return int(round((untied - tau * math.sqrt(all_pairs * untied)) / 2))
+    tied_z = _pairs_tied(z_sorted)
+    untied = all_pairs - tied_z
+    below = 0
+    if untied:
+        tau = stats.kendalltau(np.arange(n), z_sorted).statistic
+        below = int(round((untied - tau * math.sqrt(all_pairs * untied)) / 2))
+    if or_equal:  # the pairs tied in z but not in x
+        x_sorted = x[order]
+        new_run = np.concatenate(([True], (x_sorted[1:] != x_sorted[:-1]) | (z_sorted[1:] != z_sorted[:-1])))
+        runs = np.diff(np.flatnonzero(np.concatenate((new_run, [True])))).astype(np.int64)
+        below += tied_z - int((runs * (runs - 1) // 2).sum())
+    return below
 
 
-def _kth_slope(x: np.ndarray, y: np.ndarray, k: int, sample: np.ndarray) -> float:
-    """The k-th smallest (0-based) pairwise slope, to the last bit of a double: bisection on the
-    count of slopes below a value, started from a sample of slopes around the wanted rank."""
-    n_pairs = x.size * (x.size - 1) // 2 - _pairs_tied(x)
-    lo, hi = np.quantile(sample, [max(0.0, k / n_pairs - 0.01), min(1.0, (k + 1) / n_pairs + 0.01)])
+def _is_kth_slope(x: np.ndarray, y: np.ndarray, k: int, value: float) -> bool:
+    return _slopes_below(x, y, value) <= k < _slopes_below(x, y, value, or_equal=True)
+
+
+def _kth_slope(x: np.ndarray, y: np.ndarray, k: int, sample: np.ndarray, n_pairs: int) -> float:
+    """The k-th smallest (0-based) pairwise slope: bisection on the count of slopes below a
+    value, started from a sample of slopes around the wanted rank, to 1e-14 relative; a value of
+    the sample that is the k-th slope (a slope many pairs share, e.g. 0) is returned exactly."""
+    if sample.size:
+        nearest = sample[min(sample.size - 1, int(k / n_pairs * sample.size))]
+        if _is_kth_slope(x, y, k, nearest):
+            return float(nearest) + 0.0  # + 0.0: no -0.0
+        lo, hi = np.quantile(sample, [max(0.0, k / n_pairs - 0.01), min(1.0, (k + 1) / n_pairs + 0.01)])
+    else:
+        lo, hi = -1.0, 1.0
     step = max(hi - lo, abs(hi) * 1e-9, 1e-12)
-    while _slopes_below(x, y, lo) > k:
+    for _ in range(2100):  # widen until the bracket holds the k-th slope (finite data: a few steps)
+        if _slopes_below(x, y, lo) <= k:
+            break
         lo, step = lo - step, step * 2
-    while _slopes_below(x, y, hi) <= k:
+    for _ in range(2100):
+        if _slopes_below(x, y, hi) > k:
+            break
         hi, step = hi + step, step * 2
-    while True:  # invariant: at most k slopes below lo, more than k below hi
+    for _ in range(200):  # invariant: at most k slopes below lo, more than k below hi
+        if hi - lo <= 1e-14 * max(abs(lo), abs(hi)):
+            break
         mid = lo / 2 + hi / 2
-        if not lo < mid < hi:
-            return float(lo)
         if _slopes_below(x, y, mid) <= k:
             lo = mid
         else:
             hi = mid
+    inside = sample[(sample >= lo) & (sample <= hi)]
+    for value in np.unique(inside)[:5]:
+        if _is_kth_slope(x, y, k, value):
+            return float(value) + 0.0
+    return float(lo / 2 + hi / 2)
 
 
 def theil_sen_by_selection(x: np.ndarray, y: np.ndarray, alpha: float = 0.95) -> tuple[float, float, float, float]:
     """(intercept, slope, slope low, slope high) as scipy.stats.theilslopes(y, x, alpha) gives them
     (median of pairwise slopes, intercept median(y) - slope median(x), Sen's 1968 interval by
-    ranks), without building the n^2 / 2 slopes: each order statistic is selected by counting."""
+    ranks), without building the n^2 / 2 slopes: each order statistic is selected by counting.
+    NaN for all four where scipy gives NaN too (a non-finite value, all x equal)."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n_pairs = x.size * (x.size - 1) // 2 - _pairs_tied(x)
+    if n_pairs == 0 or not (np.isfinite(x).all() and np.isfinite(y).all()):
+        return (math.nan,) * 4
     rng = np.random.default_rng(0)
     i, j = rng.integers(0, x.size, (2, 200_000))
     keep = x[i] != x[j]
     sample = np.sort((y[j][keep] - y[i][keep]) / (x[j][keep] - x[i][keep]))
     middle = n_pairs // 2
     if n_pairs % 2:
-        slope = _kth_slope(x, y, middle, sample)
+        slope = _kth_slope(x, y, middle, sample, n_pairs)
     else:
-        slope = (_kth_slope(x, y, middle - 1, sample) + _kth_slope(x, y, middle, sample)) / 2
-    z = stats.norm.ppf((1 - alpha) / 2)
+        slope = (_kth_slope(x, y, middle - 1, sample, n_pairs) + _kth_slope(x, y, middle, sample, n_pairs)) / 2
+    tail = 1 - alpha if alpha > 0.5 else alpha  # as scipy reads alpha
+    z = stats.norm.ppf(tail / 2)
     ties = [np.unique(v, return_counts=True)[1].astype(float) for v in (x, y)]
     n = float(x.size)
     variance = (n * (n - 1) * (2 * n + 5) - sum((k * (k - 1) * (2 * k + 5)).sum() for k in ties)) / 18
     sigma = math.sqrt(variance)
     upper = min(int(np.round((n_pairs - z * sigma) / 2)), n_pairs - 1)
     lower = max(int(np.round((n_pairs + z * sigma) / 2)) - 1, 0)
-    low, high = _kth_slope(x, y, lower, sample), _kth_slope(x, y, upper, sample)
+    low, high = _kth_slope(x, y, lower, sample, n_pairs), _kth_slope(x, y, upper, sample, n_pairs)
     return float(np.median(y) - slope * np.median(x)), float(slope), float(low), float(high)
 
 

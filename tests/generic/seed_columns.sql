@@ -10,8 +10,9 @@
         anything). Numbers must be written plainly (integers as digits, doubles
         in decimal or exponent notation), so nothing is coerced: 'nan', 'inf',
         '0x10', '1_000' and an integer '1.5' fail instead of being converted;
-      - a column with `meta: {required: true}` has a value on every row (what
-        dbt's not_null checks, said as "<row>: <column> is empty");
+      - a column with `meta: {required: true}` has a value on every row (dbt's
+        not_null, a little stricter: a value of only spaces is empty too; said as
+        "<row>: <column> is empty");
       - a column with `meta: {accepted_values: [...]}` holds only those values
         where it has one (what dbt's accepted_values checks).
 #}
