@@ -64,6 +64,15 @@
             when precision is not null and precision not in (select peaks.number_format from {{ peaks }} as peaks)
                 then 'precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)'
         end,
+        {# both known, but not together (a V100 has no fp8 peak): it could not be priced #}
+        case
+            when gpu_id in (select peaks.gpu_id from {{ peaks }} as peaks)
+                and precision in (select peaks.number_format from {{ peaks }} as peaks)
+                and gpu_id || '/' || precision not in (
+                    select peaks.gpu_id || '/' || peaks.number_format from {{ peaks }} as peaks
+                )
+                then 'gpu_id has no peak at this precision (marts.fct_gpu_peaks_by_number_format)'
+        end,
         case
             when scenario is not null and scenario not in ('offline', 'server')
                 then 'scenario must be offline or server'
@@ -80,9 +89,9 @@
     )
 {%- endmacro %}
 
-{# A catalogue's date: only when written YYYY-MM-DD and a real date, else null. #}
+{# A catalogue's date: only when written YYYY-MM-DD and a real date, else null (macro iso_date). #}
 {% macro catalogue_release_date(text_sql) -%}
-    case when regexp_full_match({{ text_sql }}, '\d{4}-\d{2}-\d{2}') then try_cast({{ text_sql }} as date) end
+    {{ iso_date(text_sql) }}
 {%- endmacro %}
 
 {#

@@ -83,6 +83,7 @@ BAD_CATALOGUE = (
     "scen;8.2;;;;;h100_sxm5;int8;batch;\r\n"
     "perday;1;;;2015-12-10;cv;;;;-5\r\n"
     "unused but wrong;7.6;abc;;2015-12-10;cv;;;;\r\n"  # line 18: params given with gflops, still checked
+    "no fp8 on volta;8.2;;;;;v100;fp8;;\r\n"  # line 19: each known, but no peak for the pair
 )
 EXPECTED_REJECTS = {
     3: "give gflops, or params_millions and input_tokens",
@@ -100,6 +101,7 @@ EXPECTED_REJECTS = {
     16: "scenario must be offline or server",
     17: "inferences_per_day must be a number >= 0",
     18: "params_millions must be a positive number",
+    19: "gpu_id has no peak at this precision (marts.fct_gpu_peaks_by_number_format)",
 }
 
 

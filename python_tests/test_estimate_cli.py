@@ -146,3 +146,28 @@ def test_a_memory_limit_duckdb_cannot_read_fails_with_a_sentence(warehouse, caps
         warehouse, capsys, "--input", str(REPO / "scripts" / "sample_models.csv"), "--memory-limit", "lots"
     )
     assert code == 2 and "--memory-limit lots" in err
+
+
+def test_an_output_into_a_missing_folder_fails_with_a_sentence(warehouse, capsys, tmp_path):
+    target = tmp_path / "no such folder" / "energy.parquet"
+    code, _, err = run(warehouse, capsys, "--gflops", "7.6", "--date", "2015-12-10", "--domain", "cv",
+                       "--output", str(target))  # fmt: skip
+    assert code == 2 and "does not exist" in err and not target.parent.exists()
+
+
+def test_a_parquet_file_is_estimated_and_one_of_wrong_types_is_named_per_line(warehouse, capsys, tmp_path):
+    good, bad = tmp_path / "good.parquet", tmp_path / "bad.parquet"
+    [(gflops, released, joules)] = warehouse.query(
+        "select gflops, release_date, joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    )
+    con = duckdb.connect()
+    con.execute(
+        f"copy (select 'p1' as name, {gflops} as gflops, date '{released}' as date, 'cv' as domain) to '{good}'"
+    )
+    con.execute(f"copy (select 'p2' as name, true as gflops, 20151210 as date, 'cv' as domain) to '{bad}'")
+    code, out, err = run(warehouse, capsys, "--input", str(good))
+    assert code == 0 and f"{joules:.4g}" in out, err
+    code, _, err = run(warehouse, capsys, "--input", str(bad))
+    assert code == 2
+    assert "line 2 ('p2'): gflops must be a positive number" in err
+    assert "date must be a date written YYYY-MM-DD" in err

@@ -150,8 +150,8 @@ def verdicts(rows: list[tuple], speedup) -> list[str]:
         "and holds none of it: one pass checks every line with the warehouse's rule macro and counts names on "
         "their hashes (the lines are numbered only when something is wrong), one pass prices and streams to "
         "Parquet. The pricing macros are correlated subqueries, which DuckDB evaluates by holding the input "
-        "(a delim join): a memory limit (--memory-limit, default 1GB) makes it spill to disk instead, so a "
-        "10 M file stays near 1.1 GB, at some cost in time.",
+        "(a delim join): a memory limit (--memory-limit, default 1GB) makes it spill to disk instead, so the "
+        "peak stays near the limit however large the file, at some cost in time.",
     )
     return out
 

@@ -202,6 +202,8 @@ def estimate(db: Path, args: argparse.Namespace):
     """The estimates as a DataFrame, or, with --output, written there (returns the row count)."""
     if not db.is_file():
         raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
+    if args.output is not None and not args.output.resolve().parent.is_dir():
+        raise InputError(f"--output {args.output}: the folder {args.output.resolve().parent} does not exist")
     started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
     # beside the output (a disk), not in $TMPDIR, which is often memory itself (tmpfs)

@@ -56,11 +56,15 @@ def load(db_path: str | Path) -> tuple[pd.DataFrame, dict[str, list[str]], dict[
         ).fetchall()
     finally:
         con.close()
-    known = {"gpu_id": sorted({g for g, _ in peaks}), "precision": sorted({f for _, f in peaks})}
+    known = {
+        "gpu_id": sorted({g for g, _ in peaks}),
+        "precision": sorted({f for _, f in peaks}),
+        "gpu_precision": sorted({f"{g}/{f}" for g, f in peaks}),
+    }
     return lines, known, {"priced": priced, "rejected": rejected}
 
 
-def with_derived_columns(lines: pd.DataFrame) -> pd.DataFrame:
+def with_derived_columns(lines: pd.DataFrame, known: dict[str, list[str]]) -> pd.DataFrame:
     """Which inputs a line gives: a rule across columns as one column great-expectations can
     check (a value set), the same either/or rules as int_catalogue_models_validated."""
     df = lines.copy()
@@ -72,6 +76,10 @@ def with_derived_columns(lines: pd.DataFrame) -> pd.DataFrame:
     df["method_inputs"] = "inconsistent"
     df.loc[date & domain & ~gpu & ~precision, "method_inputs"] = "date_and_domain"
     df.loc[gpu & precision & ~date & ~domain, "method_inputs"] = "gpu_and_precision"
+    # the pair, where each is known on its own (an unknown one is flagged by its own rule)
+    df["gpu_precision"] = None
+    pair = df["gpu_id"].isin(known["gpu_id"]) & df["precision"].isin(known["precision"])
+    df.loc[pair, "gpu_precision"] = df.loc[pair, "gpu_id"] + "/" + df.loc[pair, "precision"]
     return df
 
 
@@ -112,6 +120,10 @@ def expectations(gx, known: dict[str, list[str]]) -> list[tuple[str, object]]:
             e.ExpectColumnValuesToBeInSet(column="precision", value_set=known["precision"]),
         ),
         (
+            "gpu_id has a peak at this precision",
+            e.ExpectColumnValuesToBeInSet(column="gpu_precision", value_set=known["gpu_precision"]),
+        ),
+        (
             "scenario is offline or server",
             e.ExpectColumnValuesToBeInSet(column="scenario", value_set=["offline", "server"]),
         ),
@@ -127,7 +139,7 @@ def validate(lines: pd.DataFrame, known: dict[str, list[str]]) -> list[Check]:
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    frame = with_derived_columns(lines)
+    frame = with_derived_columns(lines, known)
     rules = expectations(gx, known)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

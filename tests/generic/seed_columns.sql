@@ -12,7 +12,7 @@
         '0x10', '1_000' and an integer '1.5' fail instead of being converted;
       - a column with `meta: {required: true}` has a value on every row (dbt's
         not_null, a little stricter: a value of only spaces is empty too; said as
-        "<row>: <column> is empty");
+        "<row>: <column> is empty (the row: <its values>)");
       - a column with `meta: {accepted_values: [...]}` holds only those values
         where it has one (what dbt's accepted_values checks).
 #}
@@ -24,6 +24,9 @@
     {% endif %}
     {% set label = row_label(model) %}
     {% set columns_rule = 'the file has the declared columns and at least ' ~ min_rows ~ ' row(s)' %}
+    {% set shown = [] %}
+    {% for name in present %}{% do shown.append(sql_string(name ~ '=') ~ ' || ' ~ adapter.quote(name)) %}{% endfor %}
+    {% set row_values = "left(concat_ws(', ', " ~ (shown | join(', ') if shown else "''") ~ "), 300)" %}
     {% set selects = [] %}
     {% for column in (node.columns.values() if node is not none else []) %}
         {% if (column.name | lower) not in present %}
@@ -64,9 +67,11 @@
                 {% endif %}
             {% endif %}
             {% if meta.get('required') %}
+                {# the row's values too: the empty column may be (part of) the row's key #}
                 {% do selects.append(
                     "select " ~ sql_string(column.name ~ " is required (not_null)") ~ " as rule, "
-                    ~ label ~ " || ': " ~ column.name ~ " is empty' as failure_message from " ~ model
+                    ~ label ~ " || ': " ~ column.name ~ " is empty (the row: ' || " ~ row_values
+                    ~ " || ')' as failure_message from " ~ model
                     ~ " where nullif(" ~ value ~ ", '') is null"
                 ) %}
             {% endif %}
