@@ -7,7 +7,11 @@
     precision. Yearly energy where inferences_per_day is given.
 #}
 with catalogue as (
-    select * from {{ ref('int_catalogue_models_validated') }}
+    select
+        *,
+        {# a measured-system estimate is for the offline scenario unless the line says otherwise #}
+        coalesce(scenario, case when gpu_id is not null then 'offline' end) as measured_scenario
+    from {{ ref('int_catalogue_models_validated') }}
     where is_valid
 ),
 
@@ -42,7 +46,7 @@ estimated as (
             when catalogue.gpu_id is not null then
             {{ measured_joules_struct(
                 'catalogue.gflops', 'catalogue.gpu_id', 'catalogue.precision',
-                "coalesce(catalogue.scenario, 'offline')", 'calibration', 'peaks'
+                'catalogue.measured_scenario', 'calibration', 'peaks'
             ) }}
         end as measured
     from catalogue
@@ -56,7 +60,6 @@ final as (
         estimated.measured['predicted_joules_per_sample'] as measured_system_joules,
         estimated.measured['pred95_low_joules_per_sample'] as measured_system_joules_pred95_low,
         estimated.measured['pred95_high_joules_per_sample'] as measured_system_joules_pred95_high,
-        coalesce(estimated.scenario, case when estimated.gpu_id is not null then 'offline' end) as measured_scenario,
         {# kWh per year = J x inferences per day x days per year / J per kWh (the unit macros of
            the human comparison: a 365-day year) #}
         estimated.paper_method_joules * estimated.inferences_per_day
