@@ -171,3 +171,19 @@ def test_a_parquet_file_is_estimated_and_one_of_wrong_types_is_named_per_line(wa
     assert code == 2
     assert "line 2 ('p2'): gflops must be a positive number" in err
     assert "date must be a date written YYYY-MM-DD" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"name,gflops,date,domain\n\xff\xfe,7.6,2015-12-10,cv\n", "This file is not utf-8 encoded"),
+        # a line with more values than the header: never read as a valid file
+        (b"name,gflops,date,domain\na,7.6,2015-12-10,cv\nb,1,2016-01-01,cv,extra,more\n", "needs a column name"),
+    ],
+    ids=["not UTF-8", "ragged line"],
+)
+def test_a_malformed_csv_is_refused_with_a_sentence(warehouse, capsys, tmp_path, content, message):
+    path = tmp_path / "models.csv"
+    path.write_bytes(content)
+    code, out, err = run(warehouse, capsys, "--input", str(path), "--output", str(tmp_path / "out.parquet"))
+    assert code == 2 and message in err and not (tmp_path / "out.parquet").exists()
