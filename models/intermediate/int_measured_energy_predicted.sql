@@ -5,9 +5,6 @@
     = offset + sum of coefficient x term value, with the 95 % prediction
     interval of one new result, t x s x sqrt(1 + v' (X'X)^-1 v).
 #}
-{# read by several marts and tests: computed once, not re-evaluated as a view #}
-{{ config(materialized='table') }}
-
 with rows_to_predict as (
     select * from {{ ref('int_measured_energy_prediction_rows') }}
 ),

@@ -15,9 +15,6 @@
     whose 384-token FLOPs count the padding TensorRT skips (seed
     benchmark_flops): kept, and visible in `implied_peak_utilisation`.
 #}
-{# read by several marts and tests: computed once, not re-evaluated as a view #}
-{{ config(materialized='table') }}
-
 with results as (
     select * from {{ ref('int_measured_results_mapped') }}
 ),
