@@ -58,6 +58,68 @@ def test_the_bootstrap_is_deterministic_and_seeded():
         trend_bootstrap.bootstrap_trends(gpus, models, {"cv": "gpu_efficiency_cv"}, "2010-01-01", 100, 7)
 
 
+def loop_bootstrap(gpus, models, n_resamples, seed):
+    """The bootstrap written plainly, one resample and one fit at a time: the reference the
+    batched implementation must reproduce (same draws, same fits)."""
+
+    def ols(x, y):
+        if x.size < 3 or np.ptp(x) == 0:
+            return np.nan, np.nan
+        slope = ((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum()
+        return y.mean() - slope * x.mean(), slope
+
+    rng = np.random.default_rng([seed, 0])
+    gpus = gpus.sort_values(["trend_id", "x_date", "y_value"])
+    models = models.sort_values(["domain", "model_id"])
+    gx = ((gpus["x_date"] - pd.Timestamp("2010-01-01")).dt.days / 365.25).to_numpy()
+    gy = np.log10(gpus["y_value"].to_numpy())
+    mx = ((models["x_date"] - pd.Timestamp("2010-01-01")).dt.days / 365.25).to_numpy()
+    my = np.log10(models["gflops"].to_numpy())
+    edge = models["is_cutting_edge"].to_numpy()
+    slopes = {
+        key: []
+        for key in (
+            "gpu_efficiency_cv",
+            "compute_cv_all",
+            "compute_cv_best_of_year",
+            "energy_cv_all",
+            "energy_cv_best_of_year",
+        )
+    }
+    for _ in range(n_resamples):
+        pick = rng.integers(0, gx.size, gx.size)
+        intercept, slope = ols(gx[pick], gy[pick])
+        slopes["gpu_efficiency_cv"].append(slope)
+        pick = rng.integers(0, mx.size, mx.size)
+        xs, ys, is_edge = mx[pick], my[pick], edge[pick]
+        for quantity, values in (("compute", ys), ("energy", ys - (intercept + slope * xs))):
+            slopes[f"{quantity}_cv_all"].append(ols(xs, values)[1])
+            slopes[f"{quantity}_cv_best_of_year"].append(ols(xs[is_edge], values[is_edge])[1])
+    out = {}
+    for key, values in slopes.items():
+        values = np.asarray(values)
+        finite = values[np.isfinite(values)]
+        out[key] = (*np.percentile(finite, [2.5, 97.5]), values.size - finite.size)
+    return out
+
+
+def test_the_batched_bootstrap_reproduces_one_resample_at_a_time(monkeypatch):
+    """Resamples are drawn in order and fitted in batches: the intervals and the count of
+    resamples that cannot fit (a resample with fewer than 3 cutting-edge models) are those of
+    the plain loop, whatever the batch size."""
+    gpus, models = synthetic(n_gpus=12, n_models=24)
+    models["is_cutting_edge"] = np.arange(24) % 8 == 0  # 3 of 24: many resamples draw fewer than 3
+    expected = loop_bootstrap(gpus, models, 1000, 7)
+    assert expected["compute_cv_best_of_year"][2] > 0
+    for chunk_points in (trend_bootstrap.CHUNK_POINTS, 100):
+        monkeypatch.setattr(trend_bootstrap, "CHUNK_POINTS", chunk_points)
+        got = run(gpus, models).set_index("trend_id")
+        for trend, (low, high, failed) in expected.items():
+            assert got.loc[trend, "slope_bootstrap95_low"] == pytest.approx(low, rel=1e-12)
+            assert got.loc[trend, "slope_bootstrap95_high"] == pytest.approx(high, rel=1e-12)
+            assert got.loc[trend, "bootstrap_failed_resamples"] == failed
+
+
 def test_the_bootstrap_interval_of_a_clean_line_matches_ols():
     """With normal errors the percentile interval of the efficiency slope is close to OLS's."""
     gpus, models = synthetic(n_gpus=80)

@@ -26,13 +26,26 @@ BOOTSTRAP_COLUMNS = [
 ]
 
 
-def _ols(x: np.ndarray, log_y: np.ndarray) -> tuple[float, float]:
-    """(intercept, slope) of log_y on x; NaN when the points cannot define a line."""
-    if x.size < 3 or np.ptp(x) == 0:
-        return np.nan, np.nan
-    x_mean = x.mean()
-    slope = ((x - x_mean) * (log_y - log_y.mean())).sum() / ((x - x_mean) ** 2).sum()
-    return log_y.mean() - slope * x_mean, slope
+# Resamples drawn and fitted together: at most this many drawn points in memory at once.
+CHUNK_POINTS = 2_000_000
+
+
+def _ols_rows(x: np.ndarray, log_y: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(intercepts, slopes) of log_y on x, one fit per row of the (resamples x points) arrays,
+    over the points `keep` marks (all without it); NaN where the points cannot define a line
+    (fewer than 3, or all at one x)."""
+    weight = np.ones(x.shape) if keep is None else keep.astype(float)
+    n = weight.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x_mean = (weight * x).sum(axis=1) / n
+        y_mean = (weight * log_y).sum(axis=1) / n
+        dx = x - x_mean[:, None]
+        slope = (weight * dx * (log_y - y_mean[:, None])).sum(axis=1) / (weight * dx**2).sum(axis=1)
+        intercept = y_mean - slope * x_mean
+    kept = np.ones(x.shape, dtype=bool) if keep is None else keep
+    spread = np.where(kept, x, -np.inf).max(axis=1) > np.where(kept, x, np.inf).min(axis=1)
+    valid = (n >= 3) & spread
+    return np.where(valid, intercept, np.nan), np.where(valid, slope, np.nan)
 
 
 def bootstrap_trends(
@@ -70,30 +83,39 @@ def bootstrap_trends(
             group["is_cutting_edge"].to_numpy(dtype=bool),
             group["cutting_edge_rule"].iloc[0],
         )
-    slopes: dict[str, list[float]] = {}
+    slopes: dict[str, list[np.ndarray]] = {}
 
-    def record(trend_id: str, value: float) -> None:
-        slopes.setdefault(trend_id, []).append(value)
+    def record(trend_id: str, values: np.ndarray) -> None:
+        slopes.setdefault(trend_id, []).append(values)
 
-    for _ in range(n_resamples):
+    # The draws are made in the order of one resample after another (every GPU trend, then
+    # every domain), so the numbers do not depend on how resamples are grouped; the fits of
+    # a group of resamples are then computed together.
+    sizes = [x.size for x, _ in gpu_series.values()] + [d[0].size for d in domains.values()]
+    chunk = max(1, CHUNK_POINTS // max(1, sum(sizes)))
+    for start in range(0, n_resamples, chunk):
+        count = min(chunk, n_resamples - start)
+        picks = [np.empty((count, size), dtype=np.int64) for size in sizes]
+        for row in range(count):
+            for pick, size in zip(picks, sizes, strict=True):
+                pick[row] = rng.integers(0, size, size)
         efficiency = {}
-        for trend, (x, log_y) in gpu_series.items():
-            pick = rng.integers(0, x.size, x.size)
-            efficiency[trend] = _ols(x[pick], log_y[pick])
+        for pick, (trend, (x, log_y)) in zip(picks[: len(gpu_series)], gpu_series.items(), strict=True):
+            efficiency[trend] = _ols_rows(x[pick], log_y[pick])
             record(trend, efficiency[trend][1])
-        for domain, (x, log_gflops, edge, rule) in domains.items():
-            pick = rng.integers(0, x.size, x.size)
+        for pick, (domain, (x, log_gflops, edge, rule)) in zip(picks[len(gpu_series) :], domains.items(), strict=True):
             xs, gflops, is_edge = x[pick], log_gflops[pick], edge[pick]
             intercept, slope = efficiency[efficiency_trend_of_domain[domain]]
-            log_joules = gflops - (intercept + slope * xs)
+            log_joules = gflops - (intercept[:, None] + slope[:, None] * xs)
             for quantity, values in (("compute", gflops), ("energy", log_joules)):
-                record(f"{quantity}_{domain}_all{suffix}", _ols(xs, values)[1])
-                record(f"{quantity}_{domain}_{rule}{suffix}", _ols(xs[is_edge], values[is_edge])[1])
+                record(f"{quantity}_{domain}_all{suffix}", _ols_rows(xs, values)[1])
+                record(f"{quantity}_{domain}_{rule}{suffix}", _ols_rows(xs, values, is_edge)[1])
 
     tail = (1 - confidence_level) / 2 * 100
     rows = []
-    for trend_id, values in sorted(slopes.items()):
-        finite = np.asarray(values)[np.isfinite(values)]
+    for trend_id, parts in sorted(slopes.items()):
+        values = np.concatenate(parts)
+        finite = values[np.isfinite(values)]
         low, high = np.percentile(finite, [tail, 100 - tail]) if finite.size else (np.nan, np.nan)
         rows.append(
             {
