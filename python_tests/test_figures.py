@@ -134,6 +134,20 @@ def test_figures_are_reused_only_while_the_marts_they_read_are_unchanged(warehou
     assert {name for name, read in state["figures"].items() if "fct_human_energy_comparison" in read} == readers
 
 
+def test_a_mart_digest_ignores_row_order_and_last_bit_noise_but_not_a_real_change():
+    """Two builds of the same inputs hand rows over in different orders and differ in the last
+    bits of parallel sums: the figures of such a mart are reused. Any visible change is not."""
+    frame = pd.DataFrame({"gpu_id": ["a100", "v100", "t4"], "joules": [0.0123456789, 1.5, np.nan], "n": [1, 2, 3]})
+    noisy = frame.iloc[::-1].copy()
+    noisy["joules"] = noisy["joules"] * (1 + 2e-16)
+    assert figures.mart_digest(noisy) == figures.mart_digest(frame)
+    changed = frame.copy()
+    changed.loc[0, "joules"] = 0.0123456789 * (1 + 1e-6)
+    assert figures.mart_digest(changed) != figures.mart_digest(frame)
+    assert figures.mart_digest(frame.rename(columns={"n": "count"})) != figures.mart_digest(frame)
+    assert figures.mart_digest(frame.iloc[1:]) != figures.mart_digest(frame)
+
+
 @pytest.mark.parametrize("name", ["figG15_glue_over_time", "fig05_glue_vs_gflops", "fig10_nlp_energy_over_time"])
 def test_each_label_sits_next_to_its_point_or_is_joined_to_it(marts, name):
     """A model's name is within a few points of its point, or a leader line joins them (the
