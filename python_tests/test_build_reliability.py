@@ -33,6 +33,19 @@ def stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=60)
 
 
+def processes_in(folder) -> list[str]:
+    """The command lines of the processes whose working folder is `folder` (Linux /proc)."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry.name}/cwd") == str(folder):
+                    found.append(open(f"/proc/{entry.name}/cmdline", "rb").read().replace(b"\0", b" ").decode())
+            except OSError:
+                continue
+    return found
+
+
 def published_files(scratch) -> tuple:
     return digest(scratch.db), tree_digest(scratch.db.parent / "exports"), tree_digest(scratch.root / "reports")
 
@@ -215,6 +228,32 @@ def test_a_build_killed_while_publishing_its_report_changes_nothing_published(sc
         assert proc.poll() is None, "the build ended before its report was drawn"
     finally:
         stop(proc)
+    assert published_files(scratch) == published
+
+
+def test_a_build_stopped_while_its_report_and_exports_run_stops_them_too(scratch):
+    """The verification, report, validation page and exports run side by side: a SIGTERM to
+    the build while they run stops them as well, removes the build folder and publishes
+    nothing (no step goes on writing after the build has said it stopped)."""
+    published = published_files(scratch)
+    proc = start_build(scratch, "--select", "human_energy_references+", output=subprocess.PIPE)
+    reports = scratch.db.parent / ".building" / "reports"
+    try:
+        deadline = time.time() + 180
+        while time.time() < deadline and proc.poll() is None and not reports.exists():
+            time.sleep(0.02)
+        assert proc.poll() is None, "the build ended before its report began"
+        os.kill(proc.pid, signal.SIGTERM)  # the script only, as `kill PID` would
+        # returns once every process holding the build's output has ended
+        output, _ = proc.communicate(timeout=60)
+        left = processes_in(scratch.root)
+    finally:
+        stop(proc)
+    assert proc.returncode == 130, output[-2000:]
+    # the build's last word: no step went on (writing, or failing for its removed folder) after it
+    assert "BUILD INTERRUPTED" in output.strip().splitlines()[-1], output[-2000:]
+    assert left == [], f"still running after the build stopped: {left}"
+    assert not (scratch.db.parent / ".building").exists()
     assert published_files(scratch) == published
 
 
