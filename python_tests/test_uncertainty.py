@@ -111,7 +111,7 @@ def test_the_batched_bootstrap_reproduces_one_resample_at_a_time(monkeypatch):
     models["is_cutting_edge"] = np.arange(24) % 8 == 0  # 3 of 24: many resamples draw fewer than 3
     expected = loop_bootstrap(gpus, models, 1000, 7)
     assert expected["compute_cv_best_of_year"][2] > 0
-    for chunk_points in (trend_bootstrap.CHUNK_POINTS, 100):
+    for chunk_points in (trend_bootstrap.CHUNK_POINTS, 250):  # 250: batches of 6, the last of 4
         monkeypatch.setattr(trend_bootstrap, "CHUNK_POINTS", chunk_points)
         got = run(gpus, models).set_index("trend_id")
         for trend, (low, high, failed) in expected.items():

@@ -9,10 +9,12 @@ trend_value_at), the cutting edge of each domain is fct_inference_energy.is_cutt
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import multiprocessing
 import shutil
+import signal
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -916,6 +918,7 @@ def mart_digest(frame: pd.DataFrame) -> str:
 
 
 FINGERPRINTS = ".fingerprints.json"
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def render_or_reuse(
@@ -953,6 +956,16 @@ def render_or_reuse(
     return reused
 
 
+def _stop_with_parent() -> None:
+    """A drawing worker is stopped (SIGTERM) when the process that started it ends, however it
+    ends (Linux prctl PR_SET_PDEATHSIG): an interrupted build leaves no worker drawing into a
+    folder it removes. Elsewhere a no-op."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def render_all(
     marts: dict[str, pd.DataFrame], out_dir: str | Path, workers: int = 2, names: list[str] | None = None
 ) -> dict[str, list[str]]:
@@ -967,6 +980,6 @@ def render_all(
         return _render(names, marts, out)
     chunks = [names[i::workers] for i in range(workers)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_stop_with_parent) as pool:
         parts = list(pool.map(_render, chunks, [marts] * workers, [out] * workers))
     return {name: part[name] for name in names for part in parts if name in part}

@@ -26,23 +26,24 @@ BOOTSTRAP_COLUMNS = [
 ]
 
 
-# Resamples drawn and fitted together: at most this many drawn points in memory at once.
-CHUNK_POINTS = 2_000_000
+# Resamples drawn and fitted together: at most this many drawn points at once (a few
+# arrays of 4 MB each; the paper's data fits all 1000 resamples in one batch).
+CHUNK_POINTS = 500_000
 
 
 def _ols_rows(x: np.ndarray, log_y: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(intercepts, slopes) of log_y on x, one fit per row of the (resamples x points) arrays,
     over the points `keep` marks (all without it); NaN where the points cannot define a line
-    (fewer than 3, or all at one x)."""
-    weight = np.ones(x.shape) if keep is None else keep.astype(float)
-    n = weight.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        x_mean = (weight * x).sum(axis=1) / n
-        y_mean = (weight * log_y).sum(axis=1) / n
-        dx = x - x_mean[:, None]
-        slope = (weight * dx * (log_y - y_mean[:, None])).sum(axis=1) / (weight * dx**2).sum(axis=1)
-        intercept = y_mean - slope * x_mean
+    (fewer than 3, or all at one x). Points left out count as exact zeros (never 0 x inf)."""
     kept = np.ones(x.shape, dtype=bool) if keep is None else keep
+    n = kept.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x_mean = np.where(kept, x, 0.0).sum(axis=1) / n
+        y_mean = np.where(kept, log_y, 0.0).sum(axis=1) / n
+        dx = np.where(kept, x - x_mean[:, None], 0.0)
+        dy = np.where(kept, log_y - y_mean[:, None], 0.0)
+        slope = (dx * dy).sum(axis=1) / (dx**2).sum(axis=1)
+        intercept = y_mean - slope * x_mean
     spread = np.where(kept, x, -np.inf).max(axis=1) > np.where(kept, x, np.inf).min(axis=1)
     valid = (n >= 3) & spread
     return np.where(valid, intercept, np.nan), np.where(valid, slope, np.nan)
