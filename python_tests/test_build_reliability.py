@@ -46,6 +46,15 @@ def processes_in(folder) -> list[str]:
     return found
 
 
+def wait_for_a_drawn_figure(scratch, proc: subprocess.Popen) -> None:
+    """Return once the build's report has written its first figure (the build still running)."""
+    figures = scratch.db.parent / ".building" / "reports" / "figures"
+    deadline = time.time() + 180
+    while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build ended before its report drew a figure"
+
+
 def published_files(scratch) -> tuple:
     return digest(scratch.db), tree_digest(scratch.db.parent / "exports"), tree_digest(scratch.root / "reports")
 
@@ -220,12 +229,8 @@ def test_a_build_killed_while_publishing_its_report_changes_nothing_published(sc
     its exports and the report stay those of the last good build."""
     published = published_files(scratch)
     proc = start_build(scratch, "--select", "human_energy_references+")
-    figures = scratch.db.parent / ".building" / "reports" / "figures"
     try:
-        deadline = time.time() + 180
-        while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
-            time.sleep(0.05)
-        assert proc.poll() is None, "the build ended before its report was drawn"
+        wait_for_a_drawn_figure(scratch, proc)
     finally:
         stop(proc)
     assert published_files(scratch) == published
@@ -241,12 +246,8 @@ def test_a_build_stopped_while_its_figures_are_drawn_stops_every_step(scratch):
     fingerprints.unlink()  # every figure is drawn
     published = published_files(scratch)
     proc = start_build(scratch, "--select", "human_energy_references+", output=subprocess.PIPE)
-    figures = scratch.db.parent / ".building" / "reports" / "figures"
     try:
-        deadline = time.time() + 180
-        while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
-            time.sleep(0.02)
-        assert proc.poll() is None, "the build ended before its figures were drawn"
+        wait_for_a_drawn_figure(scratch, proc)
         os.kill(proc.pid, signal.SIGTERM)  # the script only, as `kill PID` would
         proc.wait(timeout=60)
         left = processes_in(scratch.root)  # at once: a step or worker left running is still here

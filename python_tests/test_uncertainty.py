@@ -111,11 +111,9 @@ def test_the_batched_bootstrap_reproduces_one_resample_at_a_time(monkeypatch):
     models["is_cutting_edge"] = np.arange(24) % 8 == 0  # 3 of 24: many resamples draw fewer than 3
     expected = loop_bootstrap(gpus, models, 1000, 7)
     assert expected["compute_cv_best_of_year"][2] > 0
-    # batches of all 1000; of 6 with a short last one (250 points); and the cutting edge fitted
-    # row by row on its kept points (as for a large catalogue)
-    for chunk_points, compress_min_points in ((trend_bootstrap.CHUNK_POINTS, 10**9), (250, 10**9), (250, 1)):
+    # batches of all 1000, and of 6 with a short last one (250 points)
+    for chunk_points in (trend_bootstrap.CHUNK_POINTS, 250):
         monkeypatch.setattr(trend_bootstrap, "CHUNK_POINTS", chunk_points)
-        monkeypatch.setattr(trend_bootstrap, "COMPRESS_MIN_POINTS", compress_min_points)
         got = run(gpus, models).set_index("trend_id")
         for trend, (low, high, failed) in expected.items():
             assert got.loc[trend, "slope_bootstrap95_low"] == pytest.approx(low, rel=1e-12)

@@ -29,9 +29,6 @@ BOOTSTRAP_COLUMNS = [
 # Resamples drawn and fitted together: at most this many drawn points at once (arrays of
 # 0.8 MB, which stay in cache; the paper's ~300 points a resample make batches of ~330).
 CHUNK_POINTS = 100_000
-# A subset fit (the cutting edge) of rows this long fits each row's kept points on their own:
-# with a large catalogue that is cheaper than masking every drawn point.
-COMPRESS_MIN_POINTS = 2_000
 
 
 def _ols(x: np.ndarray, log_y: np.ndarray) -> tuple[float, float]:
@@ -46,27 +43,17 @@ def _ols(x: np.ndarray, log_y: np.ndarray) -> tuple[float, float]:
 
 def _ols_rows(x: np.ndarray, log_y: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(intercepts, slopes) of log_y on x, one fit per row of the (resamples x points) arrays,
-    over the points `keep` marks (all without it); NaN where the points cannot define a line
-    (fewer than 3, or all at one x). Points left out count as exact zeros (never 0 x inf)."""
-    if keep is not None and x.shape[1] >= COMPRESS_MIN_POINTS:
+    over the points `keep` marks (a subset: each row's kept points fitted on their own), else
+    all of them at once; NaN where the points cannot define a line (fewer than 3, one x)."""
+    if keep is not None:
         fits = np.array([_ols(x[row, keep[row]], log_y[row, keep[row]]) for row in range(x.shape[0])])
         return fits[:, 0], fits[:, 1]
     with np.errstate(invalid="ignore", divide="ignore"):
-        if keep is None:
-            n = np.full(x.shape[0], x.shape[1])
-            x_mean, y_mean = x.mean(axis=1), log_y.mean(axis=1)
-            dx, dy = x - x_mean[:, None], log_y - y_mean[:, None]
-            spread = x.max(axis=1) > x.min(axis=1)
-        else:
-            n = keep.sum(axis=1)
-            x_mean = np.where(keep, x, 0.0).sum(axis=1) / n
-            y_mean = np.where(keep, log_y, 0.0).sum(axis=1) / n
-            dx = np.where(keep, x - x_mean[:, None], 0.0)
-            dy = np.where(keep, log_y - y_mean[:, None], 0.0)
-            spread = np.where(keep, x, -np.inf).max(axis=1) > np.where(keep, x, np.inf).min(axis=1)
+        x_mean, y_mean = x.mean(axis=1), log_y.mean(axis=1)
+        dx, dy = x - x_mean[:, None], log_y - y_mean[:, None]
         slope = (dx * dy).sum(axis=1) / (dx * dx).sum(axis=1)
         intercept = y_mean - slope * x_mean
-    valid = (n >= 3) & spread
+    valid = (x.shape[1] >= 3) & (x.max(axis=1) > x.min(axis=1))
     return np.where(valid, intercept, np.nan), np.where(valid, slope, np.nan)
 
 
