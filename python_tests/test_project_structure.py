@@ -121,6 +121,32 @@ def test_every_model_has_a_primary_key_test(manifest):
     assert missing == []
 
 
+SEED_COLUMN_RULES = {"required", "accepted_values"}  # read by tests/generic/seed_columns.sql
+
+
+def test_every_seed_column_rule_is_checked(manifest):
+    """A column's `meta: required / accepted_values` is a rule only through the seed's
+    `seed_columns` test: every seed has one, and no such key is misspelt or sits where
+    nothing reads it (a model's column), where it would silently check nothing."""
+    checked = {
+        node["attached_node"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test" and (node.get("test_metadata") or {}).get("name") == "seed_columns"
+    }
+    problems = []
+    for uid, node in manifest["nodes"].items():
+        if node["package_name"] != "inference_energy" or node["resource_type"] not in ("seed", "model"):
+            continue
+        if node["resource_type"] == "seed" and uid not in checked:
+            problems.append(f"seed {node['name']} has no seed_columns test")
+        for column in node["columns"].values():
+            meta = (column.get("config") or {}).get("meta") or column.get("meta") or {}
+            # on a seed, any other key is misspelt; on a model, these keys check nothing
+            unread = set(meta) - SEED_COLUMN_RULES if node["resource_type"] == "seed" else set(meta) & SEED_COLUMN_RULES
+            problems += [f"{node['name']}.{column['name']}: meta {key} is read by nothing" for key in sorted(unread)]
+    assert problems == []
+
+
 def test_every_model_and_every_column_is_documented(manifest, catalog):
     undocumented = []
     for uid, node in models(manifest).items():

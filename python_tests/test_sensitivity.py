@@ -48,6 +48,9 @@ def test_a_slope_many_pairs_share_is_selected_exactly():
 )
 def test_theil_sen_by_selection_gives_nan_where_no_slope_exists(x, y):
     assert all(np.isnan(v) for v in sensitivity.theil_sen_by_selection(x, y))
+    with np.errstate(all="ignore"):
+        reference = stats.theilslopes(y, x, 0.95)
+    assert np.isnan(reference.slope)  # where scipy gives none either
 
 
 def test_the_robust_fit_of_a_large_seed_selects_instead_of_pairing(monkeypatch):

@@ -4,6 +4,7 @@ markers, so that running one benchmark replaces its table and keeps the others'.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 
@@ -22,8 +23,6 @@ def replace_section(path: Path, name: str, text: str) -> None:
 
 def publish(path: Path, name: str, lines: list[str]) -> None:
     """Print a benchmark's table and put it in its section of `path`."""
-    import sys
-
     text = "\n".join(lines) + "\n"
     print(text)
     replace_section(path, name, text)

@@ -6,7 +6,7 @@ manifest.json, and for each failed test prints the table, the rule and each fail
 row named by its key (the model's `meta.row_key`), e.g.
 
     raw.cv_models: 1 row(s) break rule "values must match the data_type declared in YAML"
-      (test seed_columns_cv_models; rows: select * from audit.seed_columns_cv_models)
+      (test seed_columns_cv_models_; rows: select * from audit.seed_columns_cv_models_)
         model_id 'alexnet': column release_date = '01/06/2012' is not a valid date (expected YYYY-MM-DD)
 
 Our own tests return `rule` and `failure_message` columns; for dbt's built-in tests

@@ -88,10 +88,14 @@ def _kth_slope(x: np.ndarray, y: np.ndarray, k: int, sample: np.ndarray, n_pairs
         if _slopes_below(x, y, lo) <= k:
             break
         lo, step = lo - step, step * 2
+    else:
+        raise RuntimeError(f"Theil-Sen: no lower bound found for order statistic {k}")
     for _ in range(2100):
         if _slopes_below(x, y, hi) > k:
             break
         hi, step = hi + step, step * 2
+    else:
+        raise RuntimeError(f"Theil-Sen: no upper bound found for order statistic {k}")
     for _ in range(200):  # invariant: at most k slopes below lo, more than k below hi
         if hi - lo <= 1e-14 * max(abs(lo), abs(hi)):
             break

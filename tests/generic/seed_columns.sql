@@ -80,10 +80,10 @@
                 {% for item in meta['accepted_values'] %}{% do allowed.append(sql_string(item | string)) %}{% endfor %}
                 {% do selects.append(
                     "select " ~ sql_string(column.name ~ " must be one of [" ~ (meta['accepted_values'] | join(', ')) ~ "] (accepted_values)")
-                    ~ " as rule, " ~ label ~ " || ': " ~ column.name ~ " = ''' || " ~ adapter.quote(column.name)
+                    ~ " as rule, " ~ label ~ " || ': " ~ column.name ~ " = ''' || " ~ value
                     ~ " || '''' as failure_message from " ~ model
-                    ~ " where " ~ adapter.quote(column.name) ~ " is not null and cast(" ~ adapter.quote(column.name)
-                    ~ " as varchar) not in (" ~ allowed | join(', ') ~ ")"
+                    ~ " where nullif(" ~ value ~ ", '') is not null and " ~ value
+                    ~ " not in (" ~ allowed | join(', ') ~ ")"
                 ) %}
             {% endif %}
         {% endif %}
