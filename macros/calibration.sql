@@ -1,5 +1,5 @@
 {#
-    The value a calibration term takes for one row (scripts/calibration.py
+    The value a calibration term takes for one row (src/inference_energy/science/calibration.py
     builds the same design in Python): 'intercept' 1, 'log10_datasheet' the
     log10 datasheet estimate, 'scenario=<s>' / 'precision=<p>' 1 when the row
     has that level. The one home of the design in SQL: the predictions mart

@@ -6,7 +6,7 @@
     and before the new one is created), every header cell must be a plain
     identifier (lowercase letters, digits, underscores) declared as a column in
     the seed's YAML, or the load stops naming the file and the cell.
-    scripts/build checks the same before dbt starts (scripts/check_seed_files.py);
+    scripts/build checks the same before dbt starts (src/inference_energy/build/seed_files.py);
     this covers plain `dbt seed` / `dbt build`. A declared column missing from the
     file is reported by test seed_columns.
 

@@ -8,7 +8,7 @@
                           e.g. "row 'Tesla V100 / FP32' (watts=-300.0)"
 
     The failing rows are stored in the `audit` schema (dbt_project.yml) and
-    scripts/print_test_failures.py prints them after a failed build.
+    src/inference_energy/build/failures.py prints them after a failed build.
 #}
 
 {#
@@ -33,7 +33,7 @@
     `meta.row_key` (a column or SQL expression) and optionally
     `meta.row_key_label` (what to call it; default the column name, or "row"
     for an expression). Gives e.g. "model_id 'alexnet'" or
-    "row 'Tesla V100 / FP32'". scripts/print_test_failures.py builds the same
+    "row 'Tesla V100 / FP32'". src/inference_energy/build/failures.py builds the same
     label for dbt's built-in tests.
 #}
 {% macro row_label(model) %}

@@ -2,7 +2,7 @@
     Read a fitted log-linear trend (a row of fct_trend_fits, joined as `fit`)
     at a date: the expected value, or the bound of its confidence interval for
     the mean response (bound = 'fitted', 'low' or 'high'; 95 % by default, the
-    fit's confidence_level). Same encoding as scripts/trend_fits.py: years of
+    fit's confidence_level). Same encoding as src/inference_energy/science/trend_fits.py: years of
     365.25 days since the fit's reference_date.
 
         select {{ trend_value_at('fit', 'models.release_date') }} as gflops_per_watt

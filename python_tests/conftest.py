@@ -11,6 +11,7 @@ each test.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import shutil
@@ -23,23 +24,14 @@ import duckdb
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# The pure functions the dbt Python models import (profile module_paths: scripts).
-sys.path.insert(0, str(REPO / "scripts"))
+# The package under test: this checkout's (also what the venv's editable install points to).
+sys.path.insert(0, str(REPO / "src"))
+from inference_energy.build.project_copy import PROJECT_ITEMS  # noqa: E402
+from inference_energy.build.project_copy import copy_project as _copy_project  # noqa: E402
+
 # the virtual environment running the tests (sys.prefix; resolving the interpreter symlink
 # would name the base Python instead)
 VENV = Path(sys.prefix)
-# What a copy of the project needs to build; everything else stays behind.
-PROJECT_ITEMS = (
-    "dbt_project.yml",
-    "profiles.yml",
-    "requirements.txt",
-    "models",
-    "seeds",
-    "macros",
-    "tests",
-    "analysis",
-    "scripts",
-)
 WAREHOUSE_NAME = "inference_energy.duckdb"
 
 
@@ -74,14 +66,16 @@ def run_build(project: Path, db_path: Path, *dbt_args: str) -> BuildResult:
 
 
 def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for item in PROJECT_ITEMS:
-        src = REPO / item
-        if src.is_dir():
-            shutil.copytree(src, dest / item, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / item)
-    return dest
+    """What a copy of the project needs to build (PROJECT_ITEMS); everything else stays behind."""
+    return _copy_project(REPO, dest, PROJECT_ITEMS)
+
+
+def seed_rows(name: str) -> list[dict[str, str]]:
+    """The rows of seed `name` as the repository holds them (an expected value independent of
+    the build)."""
+    [path] = list((REPO / "seeds").glob(f"*/{name}.csv"))
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
 
 
 def digest(path: Path) -> str:

@@ -4,6 +4,9 @@
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 venv=${INFERENCE_ENERGY_VENV:-$repo_root/.venv}
+# This checkout's package (src/inference_energy) comes first, before whatever checkout the
+# venv's editable install points to (the test suite builds copies of the project with one venv).
+export PYTHONPATH="$repo_root/src${PYTHONPATH:+:$PYTHONPATH}"
 
 pick_python() {
     for candidate in python3.11 python3; do
@@ -34,5 +37,11 @@ ensure_venv() {
         if [ "$requirements" != "$repo_root/requirements.txt" ]; then
             cp "$repo_root/requirements.txt" "$venv/.installed-requirements.txt"
         fi
+    fi
+    # the package itself, editable (the checkout's code runs), with its `inference-energy` command
+    if [ ! -x "$venv/bin/inference-energy" ] || ! cmp -s "$repo_root/pyproject.toml" "$venv/.installed-pyproject.toml"; then
+        echo "Installing the inference_energy package (editable) into $venv" >&2
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$repo_root"
+        cp "$repo_root/pyproject.toml" "$venv/.installed-pyproject.toml"
     fi
 }

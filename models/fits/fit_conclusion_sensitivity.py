@@ -1,7 +1,7 @@
-"""Sensitivity of the paper's conclusions to its choices (scripts/sensitivity.py): every
+"""Sensitivity of the paper's conclusions to its choices (src/inference_energy/science/sensitivity.py): every
 conclusion recomputed under named variants, with its interval and whether the claim holds."""
 
-from sensitivity import sensitivity_table
+from inference_energy.science.sensitivity import sensitivity_table
 
 
 def model(dbt, session):

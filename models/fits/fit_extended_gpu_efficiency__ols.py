@@ -1,9 +1,9 @@
 """GPU efficiency refits over the paper's and the 2020-2025 GPUs ('__extended' trends).
 
-Same fitting code and parameters as the paper's fits (scripts/trend_fits.py).
+Same fitting code and parameters as the paper's fits (src/inference_energy/science/trend_fits.py).
 """
 
-from trend_fits import fit_trends_configured
+from inference_energy.science.trend_fits import fit_trends_configured
 
 
 def model(dbt, session):

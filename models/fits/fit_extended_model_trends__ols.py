@@ -1,9 +1,9 @@
 """Compute and energy refits over the paper's and the 2021-2025 models ('__extended' trends).
 
-Same fitting code and parameters as the paper's fits (scripts/trend_fits.py).
+Same fitting code and parameters as the paper's fits (src/inference_energy/science/trend_fits.py).
 """
 
-from trend_fits import fit_trends_configured
+from inference_energy.science.trend_fits import fit_trends_configured
 
 
 def model(dbt, session):

@@ -2,7 +2,7 @@
 LLMs divide by the NLP efficiency refit. Its own random stream (set_index 1), so adding extension
 rows never changes the paper's bootstrap."""
 
-from trend_bootstrap import bootstrap_trends
+from inference_energy.science.trend_bootstrap import bootstrap_trends
 
 
 def model(dbt, session):

@@ -1,10 +1,10 @@
 """GPU efficiency trends (Figs. 7 and 8): log10(GFLOPS/W) ~ launch date, by OLS.
 
-Thin wrapper: the maths lives in scripts/trend_fits.py (tested by pytest);
+Thin wrapper: the maths lives in src/inference_energy/science/trend_fits.py (tested by pytest);
 parameters come from this model's YAML config.
 """
 
-from trend_fits import fit_trends_configured
+from inference_energy.science.trend_fits import fit_trends_configured
 
 
 def model(dbt, session):

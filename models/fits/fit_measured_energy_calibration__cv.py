@@ -1,8 +1,8 @@
 """Cross-validation of the calibration candidates: each calibration point predicted by a fit
 that leaves its GPU out (what a user predicting an unmeasured GPU needs) and by one that leaves
-its MLPerf round out. The maths is scripts/calibration.py."""
+its MLPerf round out. The maths is src/inference_energy/science/calibration.py."""
 
-from calibration import cross_validate_candidates
+from inference_energy.science.calibration import cross_validate_candidates
 
 
 def model(dbt, session):

@@ -1,8 +1,8 @@
 """Calibration of datasheet estimates against MLPerf measured energy: every candidate of seed
 calibration_candidates fitted on all calibration points, as coefficients and their unscaled
-covariance (one row per candidate x pair of terms). The maths is scripts/calibration.py."""
+covariance (one row per candidate x pair of terms). The maths is src/inference_energy/science/calibration.py."""
 
-from calibration import fit_candidates
+from inference_energy.science.calibration import fit_candidates
 
 
 def model(dbt, session):

@@ -1,9 +1,9 @@
 """Compute and energy trends (Figs. 3, 6, 9, 10): log10(GFLOPs or Joules) ~ release date.
 
-Same fitting code and parameters as fit_gpu_efficiency__ols (scripts/trend_fits.py).
+Same fitting code and parameters as fit_gpu_efficiency__ols (src/inference_energy/science/trend_fits.py).
 """
 
-from trend_fits import fit_trends_configured
+from inference_energy.science.trend_fits import fit_trends_configured
 
 
 def model(dbt, session):

@@ -1,7 +1,7 @@
-"""Bootstrap intervals of the paper's trends (scripts/trend_bootstrap.py): GPU points and models
+"""Bootstrap intervals of the paper's trends (src/inference_energy/science/trend_bootstrap.py): GPU points and models
 resampled jointly, efficiency and energy refitted each time, seeded (dbt_project.yml)."""
 
-from trend_bootstrap import bootstrap_trends
+from inference_energy.science.trend_bootstrap import bootstrap_trends
 
 
 def model(dbt, session):

@@ -1,0 +1,375 @@
+"""The bad-input cases of test_bad_input.py: how each fault is injected into a seed and the
+sentences the failed build must print (table, row and rule). One entry per fault in CASES:
+name -> (seed to rebuild, corruption, expected fragments)."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import REPO, ScratchProject
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_seed(seed: str, key: dict[str, str], changes: dict[str, str]) -> Callable[[ScratchProject], None]:
+    """Change columns of the one row matching `key`."""
+
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        matches = [r for r in rows if all(r[k] == v for k, v in key.items())]
+        assert len(matches) == 1, f"{key} should match exactly one row of {seed}"
+        matches[0].update(changes)
+        write_rows(path, rows)
+
+    return corrupt
+
+
+def append_line(seed: str, line: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        with open(project.seed(seed), "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    return corrupt
+
+
+def duplicate_row(seed: str, key: dict[str, str]) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        write_rows(path, rows + [dict(r) for r in rows if all(r[k] == v for k, v in key.items())])
+
+    return corrupt
+
+
+def remove_rows(seed: str, key: dict[str, str]) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        kept = [r for r in rows if not all(r[k] == v for k, v in key.items())]
+        assert len(kept) < len(rows), f"{key} matches no row of {seed}"
+        write_rows(path, kept)
+
+    return corrupt
+
+
+def drop_column(seed: str, column: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{k: v for k, v in r.items() if k != column} for r in read_rows(path)])
+
+    return corrupt
+
+
+def add_column(seed: str, column: str, value: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{**r, column: value} for r in read_rows(path)])
+
+    return corrupt
+
+
+def rename_column(seed: str, column: str, new_name: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        write_rows(path, [{(new_name if k == column else k): v for k, v in r.items()} for r in read_rows(path)])
+
+    return corrupt
+
+
+def keep_header_only(seed: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+    return corrupt
+
+
+def empty_file(seed: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        project.seed(seed).write_text("", encoding="utf-8")
+
+    return corrupt
+
+
+def fp8_row_for_ampere(project: ScratchProject) -> None:
+    """An FP8 peak for the A30 (Ampere has no FP8 tensor cores)."""
+    path = project.seed("extension_gpu_datasheet_peaks")
+    rows = read_rows(path)
+    fp8 = dict(next(r for r in rows if r["gpu_id"] == "a30" and r["precision"] == "int8_tensor"))
+    fp8.update(precision="fp8_tensor", unit="TFLOPS")
+    write_rows(path, rows + [fp8])
+
+
+SEEDS = REPO / "seeds" / "paper"
+# A file a SQL payload in a seed header would write: it must never appear.
+INJECTION_PROBE = Path(tempfile.gettempdir()) / "inference_energy_injection_probe.csv"
+V100_FP32 = {"gpu_name": "Tesla V100", "precision_label": "FP32"}
+TYPE_RULE = 'rule "values must match the data_type declared in YAML"'
+
+# case -> (seed whose downstream is rebuilt, the fault, fragments the output must hold)
+CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
+    "date_in_wrong_format": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"release_date": "01/06/2012"}),
+        ["raw.cv_models", TYPE_RULE, "model_id 'alexnet': column release_date = '01/06/2012'", "YYYY-MM-DD"],
+    ),
+    "non_numeric_tflops": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"tflops": "15,7"}),
+        ["raw.gpu_specs", TYPE_RULE, "row 'Tesla V100 / FP32': column tflops = '15,7' is not a valid finite double"],
+    ),
+    "nan_watts": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "nan"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP32': column watts = 'nan' is not a valid finite double"],
+    ),
+    "infinite_tflops": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"tflops": "inf"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP32': column tflops = 'inf' is not a valid finite double"],
+    ),
+    "negative_watts": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "-300"}),
+        ["staging.stg_paper__gpu_specs", 'rule "watts must be positive"', "row 'Tesla V100 / FP32' (watts=-300"],
+    ),
+    "zero_watts": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"watts": "0"}),
+        ["staging.stg_paper__gpu_specs", 'rule "watts must be positive"', "row 'Tesla V100 / FP32' (watts=0"],
+    ),
+    "unknown_precision_label": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "FP8"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / FP8': unknown precision label 'FP8'"],
+    ),
+    "duplicate_key": (
+        "cv_models",
+        duplicate_row("cv_models", {"model_id": "resnet50"}),
+        ["staging.stg_paper__cv_models", 'rule "model_id must be unique"', "model_id = resnet50 appears 2 times"],
+    ),
+    "mixed_precision_on_unsupported_gpu": (
+        "ngc_throughputs",
+        append_line("ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,RTX 3090 24GB,Mixed,2000,2.00"),
+        [
+            "raw.ngc_throughputs",
+            'rule "mixed-precision and TF32 rows only for v100, a100, t4"',
+            "#59 ResNet v1.5",
+            "on GPU 'RTX 3090 24GB'",
+        ],
+    ),
+    "row_with_extra_value": (
+        "edge_accelerators",
+        append_line("edge_accelerators", "Device X,2020,GPU,100,surplus"),
+        # the appended line: after the header and every data row
+        [
+            f"BAD SEED seeds/paper/edge_accelerators.csv line {len(read_rows(SEEDS / 'edge_accelerators.csv')) + 2}: "
+            "5 values, but the header has 4 columns"
+        ],
+    ),
+    "accuracy_out_of_range": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "vgg16"}, {"top1_accuracy_pct": "171.59"}),
+        ["staging.stg_paper__cv_models", "top-1 accuracy must be a percentage", "model_id 'vgg16'"],
+    ),
+    "benchmark_gpu_missing_from_gpu_table": (
+        "ngc_throughputs",
+        append_line("ngc_throughputs", "59,CV,ResNet v1.5,PyTorch,256,H100 80GB,FP32,2000,1.00"),
+        [
+            "staging.stg_paper__ngc_throughputs",
+            'rule "gpu_id must reference stg_paper__gpu_specs.gpu_id (relationships)"',
+            "row '#59 ResNet v1.5 PyTorch H100 80GB FP32': gpu_id = 'h100'",
+        ],
+    ),
+    "inconsistent_gflops_per_watt_without_erratum": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"published_gflops_per_watt": "62.33"}),
+        [
+            "[J.8 published_gflops_per_watt] row 'Tesla V100 / fp32' (v100/fp32): printed 62.33 GFLOPS/W",
+            "not documented in paper_errata",
+        ],
+    ),
+    "documented_erratum_removed": (
+        "paper_errata",
+        remove_rows("paper_errata", {"erratum_id": "j8_a40_fp32_gflops_per_watt"}),
+        ["[J.8 published_gflops_per_watt] row 'A40 / fp32' (a40/fp32): printed 124.0 GFLOPS/W", "= 124.667"],
+    ),
+    "stale_erratum": (
+        "gpu_specs",
+        edit_seed("gpu_specs", {"gpu_name": "A40", "precision_label": "FP32"}, {"published_gflops_per_watt": "124.67"}),
+        [
+            "row 'A40 / fp32' (a40/fp32): is listed in paper_errata (j8_a40_fp32_gflops_per_watt)",
+            "but is now consistent",
+            "remove the stale erratum",
+        ],
+    ),
+    "erratum_matching_no_printed_value": (
+        "paper_errata",
+        append_line("paper_errata", "j8_ghost,J.8,ghost/fp32,published_gflops_per_watt,1.0,A GPU J.8 does not list."),
+        ["paper_errata row j8_ghost matches no printed value"],
+    ),
+    "zero_throughput": (
+        "ngc_throughputs",
+        edit_seed("ngc_throughputs", {"benchmark_id": "33"}, {"throughput_per_second": "0"}),
+        ["staging.stg_paper__ngc_throughputs", "#33 SE-ResNeXt101-32 x 4d", "throughput must be positive"],
+    ),
+    "benchmark_without_fp32_baseline": (
+        "ngc_throughputs",
+        remove_rows("ngc_throughputs", {"benchmark_id": "23"}),
+        [
+            "intermediate.int_ngc_benchmarks_paired_with_baselines",
+            "every benchmark needs an FP32 baseline",
+            "#24 SSD v1.1 PyTorch V100 16GB mixed",
+            "#25 SSD v1.1 PyTorch A100 40GB tf32",
+        ],
+    ),
+    "missing_column": (
+        "gpu_specs",
+        drop_column("gpu_specs", "gpu_type"),
+        ["raw.gpu_specs", "column gpu_type is declared in YAML but missing from the file"],
+    ),
+    "extra_column": (
+        "gpu_specs",
+        add_column("gpu_specs", "memory_gb", "16"),
+        ["BAD SEED seeds/paper/gpu_specs.csv: header cell 'memory_gb' is not a column declared in YAML"],
+    ),
+    "sql_in_a_header_cell": (
+        "gpu_specs",
+        rename_column("gpu_specs", "gpu_type", f"x varchar); copy (select 1) to '{INJECTION_PROBE}' (format csv); --"),
+        ["BAD SEED seeds/paper/gpu_specs.csv: header cell 'x varchar); copy", "is not a plain identifier"],
+    ),
+    "precision_label_in_lowercase": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "fp32"}),
+        ["raw.gpu_specs", "row 'Tesla V100 / fp32': unknown precision label 'fp32'"],
+    ),
+    "integer_written_as_a_decimal": (
+        "ngc_throughputs",
+        edit_seed("ngc_throughputs", {"benchmark_id": "33"}, {"batch_size": "256.5"}),
+        ["raw.ngc_throughputs", TYPE_RULE, "column batch_size = '256.5' is not a valid integer"],
+    ),
+    "precision_label_with_a_trailing_space": (
+        "gpu_specs",
+        edit_seed("gpu_specs", V100_FP32, {"precision_label": "fp32 "}),
+        ["raw.gpu_specs", "row 'Tesla V100 / fp32 ': unknown precision label 'fp32 '"],
+    ),
+    "header_only_seed": (
+        "edge_accelerators",
+        keep_header_only("edge_accelerators"),
+        ["raw.edge_accelerators", "the file has 0 data row(s), at least 1 expected"],
+    ),
+    "empty_seed_file": (
+        "edge_accelerators",
+        empty_file("edge_accelerators"),
+        ["BAD SEED seeds/paper/edge_accelerators.csv: the file is empty"],
+    ),
+    "gpu_without_launch_date": (
+        "gpu_specs",
+        edit_seed("gpu_specs", {"gpu_name": "T4", "precision_label": "FP32"}, {"launch_date": ""}),
+        ["raw.gpu_specs", 'rule "launch_date is required (not_null)"', "row 'T4 / FP32': launch_date is empty"],
+    ),
+    "architecture_not_in_the_accepted_values": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"architecture": "RNN"}),
+        [
+            "raw.cv_models",
+            'rule "architecture must be one of [CNN, Transformer, Hybrid] (accepted_values)"',
+            "model_id 'alexnet': architecture = 'RNN'",
+        ],
+    ),
+    "trend_without_definition": (
+        "trend_definitions",
+        remove_rows("trend_definitions", {"trend_id": "energy_nlp_all"}),
+        [
+            "intermediate.int_trend_fits_unioned",
+            "trend_id must reference stg_project__trend_definitions.trend_id",
+            "trend_id 'energy_nlp_all'",
+        ],
+    ),
+    # the extension's seeds get the same checks (seeds/extension/)
+    "sparse_figure_entered_as_dense": (
+        "extension_gpu_datasheet_peaks",
+        edit_seed(
+            "extension_gpu_datasheet_peaks",
+            {"gpu_id": "h200_sxm", "precision": "fp8_tensor"},
+            {
+                "tflops_dense": "3958",
+                "sparse_published": "no",
+                "derived_from_sparse": "no",
+                "gflops_per_watt": "5654.29",
+            },
+        ),
+        [
+            "FAILED test assert_extension_dense_peaks_scale_with_format_width "
+            "(on staging.stg_extension__gpu_datasheet_peaks)",
+            "a dense tensor peak is at most 2.5 x the peak of the next wider format",
+            "row 'h200_sxm / fp8_tensor': 3958.0 dense is 4.0 x the best peak of the next wider format",
+        ],
+    ),
+    "fp8_on_a_gpu_without_fp8": (
+        "extension_gpu_datasheet_peaks",
+        fp8_row_for_ampere,
+        [
+            "staging.stg_extension__gpu_datasheet_peaks",
+            "FP8 exists only on the architectures of var fp8_architectures",
+            "row 'a30 / fp8_tensor' (architecture=ampere)",
+        ],
+    ),
+    "moe_with_more_active_than_total_parameters": (
+        "extension_nlp_models",
+        edit_seed("extension_nlp_models", {"model_id": "deepseek_v3"}, {"active_params_billions": "700"}),
+        [
+            "staging.stg_extension__nlp_models",
+            "active parameters cannot exceed the total",
+            "model_id 'deepseek_v3' (active_params_billions=700.0, params_billions=671.0)",
+        ],
+    ),
+    "extension_model_repeating_a_paper_key": (
+        "extension_cv_models",
+        edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"model_id": "resnet50"}),
+        [
+            "intermediate.int_extended_models_unioned",
+            'rule "model_id must be unique"',
+            "model_id = resnet50 appears 2 times",
+        ],
+    ),
+    "measured_result_with_zero_throughput": (
+        "extension_measured_inference_energy",
+        edit_seed("extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"samples_per_second": "0"}),
+        [
+            "staging.stg_extension__measured_inference_energy",
+            "throughput, wall power and energy per sample must be positive",
+            "result_id 'mlperf_v1_0_001' (samples_per_second=0.0",
+        ],
+    ),
+    "measured_result_with_an_unknown_scenario": (
+        "extension_measured_inference_energy",
+        edit_seed(
+            "extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"scenario": "SingleStream"}
+        ),
+        [
+            "intermediate.int_measured_results_mapped",
+            "the scenario label must be in seed measurement_vocabulary",
+            "result_id 'mlperf_v1_0_001' (scenario_label=SingleStream)",
+        ],
+    ),
+    "measured_result_id_repeated": (
+        "extension_measured_inference_energy",
+        duplicate_row("extension_measured_inference_energy", {"result_id": "mlperf_v2_0_010"}),
+        ['rule "result_id must be unique"', "result_id = mlperf_v2_0_010 appears 2 times"],
+    ),
+}

@@ -1,0 +1,90 @@
+"""The semantic layer (models/marts/_marts__semantic.yml): the docs' MetricFlow queries run
+as written against a build, and a metric equals the same aggregate computed from the mart."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+from conftest import REPO, VENV
+
+
+def readme_mf_queries() -> list[str]:
+    """Every `mf query` line of the README and the docs pages."""
+    pages = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages)
+    return [line.strip() for line in text.splitlines() if re.match(r"\s*mf query ", line)]
+
+
+@pytest.fixture(scope="module")
+def mf(warehouse, tmp_path_factory):
+    """Runs `mf` in the built project against a copy of its warehouse (MetricFlow opens the
+    file for writing, and the published file must stay byte for byte as built)."""
+    project = warehouse.db_path.parent.parent
+    db_copy = tmp_path_factory.mktemp("mf") / "inference_energy.duckdb"
+    shutil.copyfile(warehouse.db_path, db_copy)
+    env = dict(os.environ, INFERENCE_ENERGY_DB=str(db_copy), PATH=f"{VENV / 'bin'}{os.pathsep}{os.environ['PATH']}")
+
+    def run(argv: list[str]) -> subprocess.CompletedProcess:
+        return subprocess.run(argv, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+    return run
+
+
+def test_the_readme_shows_metricflow_queries():
+    queries = readme_mf_queries()
+    assert len(queries) >= 3
+    assert all("--metrics" in q for q in queries)
+
+
+@pytest.mark.parametrize("query", readme_mf_queries())
+def test_each_readme_query_runs_as_written(mf, query):
+    proc = mf(shlex.split(query))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    metrics = re.search(r"--metrics (\S+)", query).group(1).split(",")
+    lines = proc.stdout.splitlines()
+    # a table: the header names every metric, a dashed rule, at least one data row
+    rule = next(i for i, line in enumerate(lines) if line and set(line.replace(" ", "")) == {"-"})
+    assert all(metric in lines[rule - 1] for metric in metrics)
+    assert len(lines) > rule + 1 and lines[rule + 1].strip()
+
+
+def test_mean_joules_per_year_and_domain_equals_the_mart(mf, warehouse, tmp_path):
+    out = tmp_path / "metric.csv"
+    proc = mf(
+        [
+            "mf", "query", "--metrics", "mean_joules_per_inference,models",
+            "--group-by", "metric_time__year,model__domain", "--csv", str(out),
+        ]
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    got = pd.read_csv(out)
+    got["year"] = pd.to_datetime(got["metric_time__year"]).dt.year
+    got = got.set_index(["year", "model__domain"]).sort_index()
+
+    rows = warehouse.query("select year(release_date), domain, joules_per_inference from marts.fct_inference_energy")
+    mart = pd.DataFrame(rows, columns=["year", "domain", "joules"])
+    expected = mart.groupby(["year", "domain"])["joules"].agg(["mean", "size"]).sort_index()
+
+    assert list(got.index) == list(expected.index)
+    assert got["mean_joules_per_inference"].to_numpy() == pytest.approx(expected["mean"].to_numpy(), rel=1e-12)
+    # models counts every row, with or without an energy (a model without GFLOPs has none)
+    assert (got["models"].to_numpy() == expected["size"].to_numpy()).all()
+
+
+def test_the_gpu_join_groups_efficiency_by_dataset_of_the_gpu_dimension(mf, warehouse, tmp_path):
+    """gpu_efficiency reaches dim_gpus through the gpu entity (a foreign key to a primary)."""
+    out = tmp_path / "gpu.csv"
+    proc = mf(["mf", "query", "--metrics", "gpu_precisions", "--group-by", "gpu__architecture", "--csv", str(out)])
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    got = pd.read_csv(out).fillna({"gpu__architecture": "<null>"}).set_index("gpu__architecture")["gpu_precisions"]
+    rows = warehouse.query(
+        "select coalesce(g.architecture, '<null>'), count(*) from marts.fct_gpu_efficiency e "
+        "left join marts.dim_gpus g on e.gpu_id = g.gpu_id group by 1"
+    )
+    assert got.sort_index().to_dict() == dict(sorted(rows))

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures (never assert a time) and publish them in reports/benchmarks.md."""

@@ -1,0 +1,287 @@
+"""Energy per inference of your own models, by the warehouse's SQL macros.
+
+One model from flags, or a file of models (CSV or Parquet). Two methods, the same macros a SQL
+user calls (persisted in the warehouse file by ./scripts/build, so the numbers are the marts'):
+
+  the paper's method     --gflops G --date YYYY-MM-DD --domain cv|nlp
+                         marts.joules_per_inference: Joules on one GPU at its peak, with the
+                         interval of the fitted mean (mean_ci95) and of one GPU (pred95)
+  measured-system        --gflops G --gpu GPU_ID --precision fp32|tf32|fp16|bf16|fp8|int8
+                         [--scenario offline|server]
+                         marts.estimate_measured_joules: what MLPerf would measure (the whole
+                         system at the wall), with its 95 % prediction interval
+
+A file is the warehouse's catalogue format (README): `name`; `gflops`, or `params_millions` and
+`input_tokens` (2 FLOPs per parameter per token); per row either `date` and `domain` or
+`gpu_id` and `precision` (optional `scenario`, default offline); optional `inferences_per_day`.
+Every row is checked first by the warehouse's own rules (marts.catalogue_line_reasons, the
+rules of fct_catalogue_rejects): a bad row is reported with its line and every rule it breaks,
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from inference_energy import REPO
+
+DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
+
+ESTIMATE_SQL = """
+with models as not materialized (select * from input_models),
+paper as (
+    select name, 'paper_method' as method,
+        marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
+    from models where gpu_id is null
+),
+measured as (
+    select name, 'measured_system' as method,
+        marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) as e
+    from models where gpu_id is not null
+)
+select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low, e.pred95_high,
+    e.is_extrapolated
+from paper
+union all
+select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
+    e.pred95_high_joules_per_sample, null
+from measured
+"""
+
+# The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
+# the same sentences as fct_catalogue_rejects, so a file passes here exactly when dbt prices it.
+CHECKS_SQL = """
+with models as (select row_number() over () + 1 as line, * from input_models),
+repeated as (select name from models where name is not null group by name having count(*) > 1),
+-- the line lists only for repeated names: listing a million unique names costs a second
+names as (
+    select name, count(*) as n_same_name, string_agg(cast(line as varchar), ', ' order by line) as lines_of_name
+    from models semi join repeated using (name) group by name
+),
+checked as (
+    select models.line, models.name, marts.catalogue_line_reasons(
+        models.name, models.gflops, models.params_millions, models.input_tokens, models.date, models.domain,
+        models.gpu_id, models.precision, models.scenario, models.inferences_per_day,
+        names.n_same_name, names.lines_of_name
+    ) as reasons
+    from models left join names on models.name = names.name
+)
+select line, name, reasons from checked where reasons <> '' order by line
+"""
+
+# A valid file (the usual case) is checked in one streaming pass, without line numbers: the
+# rules with no name repeated, and repeated names found on 8-byte hashes of the names. Only when
+# that finds something (a bad line, a repeated name, or two names with one hash) is the file
+# loaded with its line numbers and checked by CHECKS_SQL, which says which line breaks which rule.
+FAST_CHECKS_SQL = """
+select coalesce(sum(lines), 0), coalesce(sum(bad_lines), 0), count(*) filter (where lines > 1)
+from (
+    select
+        hash(name) as name_hash,
+        count(*) as lines,
+        count(*) filter (where marts.catalogue_line_reasons(
+            name, gflops, params_millions, input_tokens, date, domain,
+            gpu_id, precision, scenario, inferences_per_day, null, null
+        ) <> '') as bad_lines
+    from input_models
+    group by name_hash
+)
+"""
+COLUMNS = (
+    "name", "gflops", "params_millions", "input_tokens", "date", "domain",
+    "gpu_id", "precision", "scenario", "inferences_per_day",
+)  # fmt: skip
+# as the catalogue's staging model reads them: trimmed, empty = null, labels lower-cased
+LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
+
+
+class InputError(Exception):
+    """Bad input: the message says what and where."""
+
+
+def parse_args(argv: list[str] | None = None, prog: str = "scripts/estimate") -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    one = parser.add_argument_group("one model")
+    one.add_argument("--name", default="my model", help="a label for the output (default: my model)")
+    one.add_argument("--gflops", type=float, help="GFLOPs of one inference (a multiply-add counts 2 FLOPs)")
+    one.add_argument("--date", help="release date, YYYY-MM-DD (the paper's method)")
+    one.add_argument("--domain", choices=("cv", "nlp"), help="cv or nlp (the paper's method)")
+    one.add_argument("--gpu", dest="gpu_id", help="a gpu_id of marts.dim_gpus, e.g. h100_sxm5 (measured-system)")
+    one.add_argument(
+        "--precision", help="serving precision: fp32, tf32, fp16, bf16, fp8 or int8 (a number format with GPU peaks)"
+    )
+    one.add_argument("--scenario", choices=("offline", "server"), help="MLPerf scenario (default offline)")
+    many = parser.add_argument_group("a file of models")
+    many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
+    many.add_argument("--output", type=Path, help="write the estimates here (.csv or .parquet) instead of printing")
+    many.add_argument(
+        "--memory-limit",
+        default="1GB",
+        help="DuckDB's memory limit for a file (default 1GB): beyond it the work spills to a temporary "
+        "folder on disk, so a file of any size fits; raise it on a large machine for speed",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path(os.environ.get("INFERENCE_ENERGY_DB", DEFAULT_DB)),
+        help="the warehouse file (default: $INFERENCE_ENERGY_DB or warehouse/inference_energy.duckdb)",
+    )
+    args = parser.parse_args(argv)
+    if (args.input is None) == (args.gflops is None):
+        parser.error("give either --gflops (one model) or --input FILE")
+    return args
+
+
+def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> list[str]:
+    """The models as view input_models, every column as text (checked before any cast); the
+    columns present."""
+    if args.input is None:
+        row = {c: getattr(args, c, None) for c in COLUMNS}
+        row["gflops"] = repr(args.gflops)
+        values = ", ".join("null" if v is None else "'" + str(v).replace("'", "''") + "'" for v in row.values())
+        con.execute(f"create temp view raw_input as select * from (values ({values})) as t({', '.join(COLUMNS)})")
+        present = list(COLUMNS)
+    else:
+        present = read_file(con, args.input)
+    input_models_over(con, "raw_input", present)
+    return present
+
+
+def input_models_over(con: duckdb.DuckDBPyConnection, relation: str, present: list[str]) -> None:
+    """(Re)define view input_models over `relation`: trimmed, empty = null, labels lower-cased."""
+    normalised = []
+    for c in COLUMNS:
+        value = f"nullif(trim(cast({c} as varchar)), '')" if c in present else "cast(null as varchar)"
+        normalised.append(f"{'lower(' + value + ')' if c in LOWER_CASED else value} as {c}")
+    con.execute(f"create or replace temp view input_models as select {', '.join(normalised)} from {relation}")
+
+
+def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    """The file as view raw_input (a CSV all text; read again by each pass, never held in
+    memory); its column names."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty")
+    reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
+    options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"create temp view raw_input as select * from {reader}('{quoted}'{options})")
+        present = [c for (c,) in con.execute("select column_name from (describe raw_input)").fetchall()]
+    except duckdb.Error as err:
+        raise InputError(
+            f"{path}: cannot be read as {'Parquet' if reader == 'read_parquet' else 'CSV'}: {err}"
+        ) from err
+    if "name" not in present or not ("gflops" in present or {"params_millions", "input_tokens"} <= set(present)):
+        raise InputError(
+            f"{path}: needs a column name, and gflops or params_millions + input_tokens "
+            f"(found {', '.join(present)}; expected {', '.join(COLUMNS)})"
+        )
+    return present
+
+
+def say(args: argparse.Namespace, started: float, message: str) -> None:
+    """Progress of a file, one line per phase on stderr (stdout stays the result)."""
+    if args.input is not None:
+        print(f"  {message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+
+
+def estimate(db: Path, args: argparse.Namespace):
+    """The estimates as a DataFrame, or, with --output, written there (returns the row count)."""
+    if not db.is_file():
+        raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
+    if args.output is not None and not args.output.resolve().parent.is_dir():
+        raise InputError(f"--output {args.output}: the folder {args.output.resolve().parent} does not exist")
+    started = time.perf_counter()
+    con = duckdb.connect(str(db), read_only=True)
+    # beside the output (a disk), not in $TMPDIR, which is often memory itself (tmpfs)
+    spill = tempfile.TemporaryDirectory(
+        prefix=".estimate_spill_", dir=args.output.resolve().parent if args.output is not None else None
+    )
+    try:
+        if args.input is not None:
+            try:
+                con.execute(f"set memory_limit = '{args.memory_limit.replace(chr(39), '')}'")
+            except duckdb.Error as err:
+                raise InputError(f"--memory-limit {args.memory_limit}: {err}") from err
+            con.execute(f"set temp_directory = '{spill.name.replace(chr(39), chr(39) * 2)}'")
+        if args.input is not None and sys.stderr.isatty():
+            # DuckDB's own progress bar for the long queries of a large file
+            con.execute("set enable_progress_bar = true")
+        present = load_input(con, args)
+        try:  # the first full read of the file: where a malformed CSV or Parquet shows
+            [(n_rows, n_bad, n_repeated_hashes)] = con.execute(FAST_CHECKS_SQL).fetchall()
+        except duckdb.Error as err:
+            raise InputError(f"{args.input or 'the arguments'}: cannot be read or checked: {err}") from err
+        if n_rows == 0:
+            raise InputError(f"{args.input}: no rows after the header")
+        if args.input is not None:
+            say(args, started, f"read {n_rows:,} row(s) from {args.input}")
+        if n_bad or n_repeated_hashes:
+            if args.input is not None:  # the lines in the file's order, numbered
+                con.execute("create temp table raw_lines as select * from raw_input")
+                input_models_over(con, "raw_lines", present)
+            problems = con.execute(CHECKS_SQL).fetchall()
+            if args.input is None:
+                lines = [f"arguments: {rule}" for _, _, rule in problems]
+            else:  # line 1 is the header
+                lines = [f"{args.input} line {line} ({name!r}): {rule}" for line, name, rule in problems]
+            if lines:  # none when only two different names shared a hash
+                raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
+        say(args, started, "checked: every row is valid")
+        con.execute(
+            "create temp view typed as select name, marts.catalogue_gflops(gflops, params_millions, input_tokens) "
+            "as gflops, date, domain, gpu_id, precision, scenario from input_models"
+        )
+        query = ESTIMATE_SQL.replace("input_models", "typed")
+        if args.output is None:
+            return con.execute(query).df()
+        # straight from DuckDB to the file: no DataFrame of a million rows in between
+        file_format = "parquet" if args.output.suffix.lower() == ".parquet" else "csv"
+        target = str(args.output).replace("'", "''")
+        con.execute(f"copy ({query}) to '{target}' (format {file_format})")
+        say(args, started, f"estimated and written to {args.output}")
+        return n_rows if args.input is not None else 1
+    finally:
+        con.close()
+        spill.cleanup()
+
+
+def main(argv: list[str] | None = None, prog: str = "scripts/estimate") -> int:
+    args = parse_args(argv, prog)
+    try:
+        result = estimate(args.db, args)
+    except InputError as err:
+        print(f"estimate: {err}", file=sys.stderr)
+        return 2
+    if args.output is not None:
+        print(f"{result} estimate(s) written to {args.output}")
+    else:
+        with_units = result.rename(
+            columns={
+                "joules": "joules (J per inference)",
+                "mean_ci95_low": "mean_ci95 low J",
+                "mean_ci95_high": "mean_ci95 high J",
+                "pred95_low": "pred95 low J",
+                "pred95_high": "pred95 high J",
+            }
+        )
+        print(with_units.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

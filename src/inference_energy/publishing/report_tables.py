@@ -1,0 +1,277 @@
+"""What the report shows, as rows and captions: each function turns one mart (a DataFrame) into
+the rows of one table of the page; the captions name the figures. No number is computed here
+that a mart does not hold; only formatting."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FIGURE_CAPTIONS = {
+    "fig01_params_vs_flops": "Parameters vs GFLOPs of ImageNet models, with the Pearson correlation per family.",
+    "fig02_accuracy_over_time": "ImageNet top-1 accuracy over time; bubble area grows with sqrt(GFLOPs) (legend).",
+    "fig03_cv_gflops_over_time": "GFLOPs over time: dashed, the most accurate model of each year; solid, all.",
+    "fig04_accuracy_vs_gflops": "Accuracy vs GFLOPs by year; the Pareto frontier in grey.",
+    "fig05_glue_vs_gflops": "GLUE score vs GFLOPs of NLP models by year.",
+    "fig06_nlp_gflops_over_time": "NLP GFLOPs over time: dashed, models most demanding when released; solid, all.",
+    "fig07_theoretical_gpu_efficiency": "Theoretical GFLOPS/W of NVIDIA GPUs per precision (Table J.8).",
+    "fig08_gpu_efficiency": "GFLOPS/W adapted for CNN and NLP inference (Table J.9), with the fits used for energy.",
+    "fig09_cv_energy_over_time": "Joules per inference (CV): best-of-year and all-model fits, yearly mean dotted.",
+    "fig10_nlp_energy_over_time": "Joules per inference (NLP): most-demanding and all-model fits, yearly mean dotted.",
+    "fig11_accuracy_vs_energy": "Accuracy vs Joules (CV) by year; the Pareto frontier in grey.",
+    "fig12_glue_vs_energy": "GLUE score vs Joules (NLP) by year; the Pareto frontier in grey.",
+    "fig13_cv_energy_vs_humans": "Joules per inference (CV) against a person's energy use in one second.",
+    "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
+    "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with sqrt(GFLOPs), see its legend.",
+}
+SENSITIVITY_FIGURE_CAPTIONS = {
+    "figS1_conclusion_sensitivity": (
+        "Each headline conclusion under every variant, relative to the paper's value (black diamond), "
+        "with its 95 % interval: green where the paper's claim still holds, red where it does not."
+    ),
+}
+EXTENSION_FIGURE_CAPTIONS = {
+    "figE1_gpu_efficiency_to_2025": (
+        "Dense datasheet GFLOPS/W of J.8 (filled) and 2020-2025 GPUs (open) by precision class, with the "
+        "2012-2025 refit of each class; dashed, the paper's CV efficiency fit extrapolated, with its 95 % "
+        "prediction band for one new GPU."
+    ),
+    "figE2_cv_energy_to_2025": (
+        "Joules per inference of the paper's ImageNet models and those of 2021-2025, all with the refitted "
+        "efficiency; dotted, the paper's best-of-year energy fit extrapolated."
+    ),
+    "figE3_nlp_energy_to_2025": "The same for NLP models with GLUE scores (the source material has none after 2021).",
+    "figE4_llm_energy_per_token": (
+        "Joules per generated token of decoder LLMs, from active parameters (2 FLOPs each), with the refitted "
+        "NLP efficiency; crosses mark mixture-of-experts models."
+    ),
+}
+CALIBRATION_FIGURE_CAPTIONS = {
+    "figE5_measured_vs_datasheet": (
+        "MLPerf measured Joules per sample (whole system at the wall) against the datasheet estimate, by "
+        "benchmark and precision, with the identity line and the calibrated prediction for every GPU."
+    ),
+    "figE6_measured_energy_over_time": (
+        "Joules per sample by GPU launch date: MLPerf measurements, the paper's trend (Eq. 2) read at each "
+        "GPU's date, and the calibrated INT8 Offline prediction of every GPU with its 95 % prediction interval."
+    ),
+}
+METHOD_LABELS = {"paper_method": "Paper's method (trend at launch date)", "datasheet_method": "Datasheet peak"}
+
+
+def fmt(value, digits: int = 3) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "\u2013"
+    if isinstance(value, (int, float)):
+        return f"{value:.{digits}g}" if abs(value) >= 1e4 or abs(value) < 1e-3 else f"{value:.{digits}f}"
+    return str(value)
+
+
+def key_numbers(fits: pd.DataFrame) -> list[dict]:
+    """Rows of the key-numbers table: the trends seed trend_definitions gives a report label."""
+    shown = fits[fits["report_label"].notna()].sort_values("report_order")
+    rows = []
+    for _, fit in shown.iterrows():
+        if pd.notna(fit["doubling_time_years_ci95_low"]):
+            doubling = (
+                f"{fit['doubling_time_years']:.2f} [{fit['doubling_time_years_ci95_low']:.2f}, "
+                f"{fit['doubling_time_years_ci95_high']:.2f}]"
+            )
+        else:
+            doubling = f"{fit['doubling_time_years']:.2f} (interval spans 0)"
+        rows.append(
+            {
+                "label": fit["report_label"],
+                "n_points": int(fit["n_points"]),
+                "growth": f"{fit['annual_growth_factor']:.2f} [{fit['annual_growth_factor_ci95_low']:.2f}, "
+                f"{fit['annual_growth_factor_ci95_high']:.2f}]",
+                "doubling": doubling,
+                "r_squared": f"{fit['r_squared']:.2f}",
+            }
+        )
+    return rows
+
+
+def verdict_rows(conclusions: pd.DataFrame) -> list[dict]:
+    """Rows of the verdict table (fct_paper_conclusions_checked), growth factors with intervals."""
+
+    def factor(row, prefix):
+        return (
+            f"x{row[prefix + '_annual_growth_factor']:.2f} [{row[prefix + '_annual_growth_factor_ci95_low']:.2f}, "
+            f"{row[prefix + '_annual_growth_factor_ci95_high']:.2f}]"
+        )
+
+    return [
+        {
+            "claim": r["claim"],
+            "reference": r["paper_reference"],
+            "paper": factor(r, "paper")
+            + f" ({r['paper_first_date']:%Y}-{r['paper_last_date']:%Y}, n={r['paper_n_points']})",
+            "extended": factor(r, "extended")
+            + f" ({r['extended_first_date']:%Y}-{r['extended_last_date']:%Y}, n={r['extended_n_points']})",
+            "verdict": r["verdict"],
+            "reason": r["verdict_reason"],
+        }
+        for _, r in conclusions.iterrows()
+    ]
+
+
+def out_of_sample_rows(coverage: pd.DataFrame) -> list[dict]:
+    """Rows of the out-of-sample table, as fct_gpu_out_of_sample_coverage computes them."""
+    return [
+        {
+            "trend": r["paper_trend_id"],
+            "role": r["paper_fit_role"].replace("_", " "),
+            "n": int(r["n_peaks"]),
+            "inside": int(r["n_inside_pred95"]),
+            "n_after": int(r["n_after_fit_data"]),
+            "inside_after": int(r["n_after_fit_data_inside_pred95"]),
+            "median_ratio": f"{r['median_datasheet_to_fit_ratio']:.2f}",
+        }
+        for _, r in coverage.iterrows()
+    ]
+
+
+def sensitivity_summary(sensitivity: pd.DataFrame) -> dict:
+    """Which conclusions survive every variant, in words computed from the mart."""
+    per = sensitivity.groupby(["conclusion_id", "conclusion"], sort=True).agg(
+        survives=("survives_every_variant", "first"),
+        holding=("n_variants_holding", "first"),
+        total=("n_variants", "first"),
+    )
+    failing = sensitivity[~sensitivity["claim_holds"]].groupby("conclusion_id")["variant_id"].apply(list)
+    return {
+        "survivors": [name for (_, name), r in per.iterrows() if r["survives"]],
+        "fragile": [
+            f"{name} (holds under {r['holding']} of {r['total']} variants; not under {', '.join(failing.get(cid, []))})"
+            for (cid, name), r in per.iterrows()
+            if not r["survives"]
+        ],
+        "n_variants": int(per["total"].min()),
+    }
+
+
+def calibration_rows(scores: pd.DataFrame) -> list[dict]:
+    """The three methods on the calibration points: the two estimates and the chosen calibration
+    held out by GPU and by round."""
+    shown = scores[scores["candidate_id"].isna() | scores["is_chosen"]].sort_values(["median_abs_log10_error"])
+    return [
+        {
+            "method": METHOD_LABELS.get(r["method"], f"Calibrated ({r['candidate_id']})"),
+            "scheme": r["scheme"].replace("_", " "),
+            "n": int(r["n_predictions"]),
+            "median_error": f"{r['median_abs_log10_error']:.3f} (x{10 ** r['median_abs_log10_error']:.2f})",
+            "coverage": "\u2013" if pd.isna(r["pred95_coverage"]) else f"{100 * r['pred95_coverage']:.0f} %",
+        }
+        for _, r in shown.iterrows()
+    ]
+
+
+def validation_rows(validation: pd.DataFrame) -> list[dict]:
+    ordered = validation.sort_values(["table_ref", "architecture", "gpu_name", "precision"])
+    return [
+        {
+            "table_ref": r["table_ref"],
+            "architecture": r["architecture"],
+            "gpu_name": r["gpu_name"],
+            "precision": r["precision"],
+            "measured": fmt(r["measured_joules"], 4),
+            "published": fmt(r["published_estimate_joules"], 4),
+            "estimate": f"{r['estimated_joules']:.4f} "
+            f"[{r['estimated_joules_mean_ci95_low']:.4f}, {r['estimated_joules_mean_ci95_high']:.4f}]",
+            "pred95": f"[{r['estimated_joules_pred95_low']:.4f}, {r['estimated_joules_pred95_high']:.4f}]",
+            "ratio": f"{r['measured_to_estimated_ratio']:.2f}",
+            "inside": "yes" if r["is_measured_inside_pred95"] else "no",
+            "status": r["status"],
+        }
+        for _, r in ordered.iterrows()
+    ]
+
+
+def errata_rows(errata: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "table_ref": r["table_ref"],
+            "row_label": r["row_label"],
+            "printed_value": str(r["printed_value"]),
+            "derived": fmt(r["derived_value"], 4),
+            "explanation": r["explanation"],
+        }
+        for _, r in errata.iterrows()
+    ]
+
+
+def edge_device_rows(devices: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "device": r["device_name"],
+            "year": "" if pd.isna(r["release_year"]) else int(r["release_year"]),
+            "type": r["device_type"],
+            "gops_per_watt": fmt(r["gops_per_watt"]),
+            "best_gpu": "" if pd.isna(r["best_gpu_id"]) else r["best_gpu_id"],
+            "best_gpu_gflops_per_watt": fmt(r["best_gpu_tensor_gflops_per_watt"]),
+            "ratio": fmt(r["ratio_to_best_gpu"]),
+        }
+        for _, r in devices.iterrows()
+    ]
+
+
+def edge_system_rows(systems: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "system": r["system_name"],
+            "year": "" if pd.isna(r["launch_year"]) else int(r["launch_year"]),
+            "images_per_second": fmt(r["resnet50_images_per_second"], 5),
+            "watts": fmt(r["watts"]),
+            "joules": fmt(r["joules_per_image"]),
+            "printed": fmt(r["published_joules_per_image"]),
+        }
+        for _, r in systems.iterrows()
+    ]
+
+
+def reference_rows(references: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "number": int(r["ref_number"]),
+            "authors": r["authors"],
+            "title": r["title"],
+            "year": int(r["publication_year"]),
+            "venue": "" if pd.isna(r["venue"]) else r["venue"],
+            "link": None if pd.isna(r["link"]) else r["link"],
+            "cited": int(r["n_cited_values"]),
+        }
+        for _, r in references.iterrows()
+    ]
+
+
+BENCHMARK_LABELS = {"resnet50": "ResNet-50 (one image)", "bert_large": "BERT-large (one query)"}
+
+
+def today_rows(predictions: pd.DataFrame) -> list[dict]:
+    """Rows of the report's first table: what one inference takes today, per benchmark model on
+    current GPUs (fct_measured_energy_predictions as build_report selects it), with the 95 %
+    prediction interval of one new measurement."""
+    return [
+        {
+            "benchmark": BENCHMARK_LABELS.get(r["benchmark"], r["benchmark"]),
+            "gpu": r["gpu_name"],
+            "launched": f"{r['launch_date']:%Y-%m}",
+            # three significant digits: J per sample spans 0.002 to 2 across these rows
+            "joules": f"{r['predicted_joules_per_sample']:.3g}",
+            "pred95": f"[{r['pred95_low_joules_per_sample']:.3g}, {r['pred95_high_joules_per_sample']:.3g}]",
+            "measured": "yes" if r["is_gpu_measured"] else "no",
+        }
+        for _, r in predictions.iterrows()
+    ]
+
+
+def verdict_headline(conclusions: pd.DataFrame) -> str:
+    """One sentence over the verdict table: how many of the paper's claims hold, and the others."""
+    counts = conclusions["verdict"].value_counts()
+    order = ["holds", "weakened", "reversed", *sorted(set(counts.index) - {"holds", "weakened", "reversed"})]
+    parts = [f"{v}: {counts[v]}" for v in order if v in counts]
+    moved = conclusions[conclusions["verdict"] != "holds"]["claim"].tolist()
+    sentence = f"Of the paper's {len(conclusions)} claims checked against 2021-2025 data: {', '.join(parts)}."
+    if moved:
+        sentence += " Not holding as printed: " + "; ".join(moved) + "."
+    return sentence
