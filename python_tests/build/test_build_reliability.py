@@ -210,7 +210,7 @@ def test_a_foreign_exports_folder_beside_a_custom_target_is_never_replaced(tmp_p
 
 
 def test_verification_refuses_a_file_without_its_marts(tmp_path):
-    import verify_warehouse
+    from inference_energy.build import verify as verify_warehouse
 
     db = tmp_path / "w.duckdb"
     con = duckdb.connect(str(db))

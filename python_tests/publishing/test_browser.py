@@ -87,9 +87,12 @@ def broken_local_links(page: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def report(warehouse, tmp_path_factory) -> Path:
-    """A copy of the built report (the probe is added to a copy, never to the published page)."""
+    """A copy of the built report (the probe is added to a copy, never to the published page),
+    with the docs pages beside it where the report's links expect them (../docs/)."""
+    project = warehouse.db_path.parent.parent
     copy = tmp_path_factory.mktemp("browser") / "reports"
-    shutil.copytree(warehouse.db_path.parent.parent / "reports", copy)
+    shutil.copytree(project / "reports", copy)
+    shutil.copytree(project / "docs", copy.parent / "docs")
     return copy
 
 

@@ -133,7 +133,7 @@ def test_figures_are_reused_only_while_the_marts_they_read_are_unchanged(warehou
     reused = figures.render_or_reuse(changed, tmp_path / "second", tmp_path / "first")
     readers = {"fig13_cv_energy_vs_humans", "fig14_nlp_energy_vs_humans"}
     assert set(figures.FIGURES) - set(reused) == readers
-    state = json.loads((tmp_path / "second" / figures.FINGERPRINTS).read_text(encoding="utf-8"))
+    state = json.loads((tmp_path / "second" / figures.render.FINGERPRINTS).read_text(encoding="utf-8"))
     assert {name for name, read in state["figures"].items() if "fct_human_energy_comparison" in read} == readers
 
 
@@ -164,7 +164,7 @@ def test_each_label_sits_next_to_its_point_or_is_joined_to_it(marts, name):
             x, y = ax.transData.transform(annotation.xy)
             box = annotation.get_window_extent(renderer)
             gap = np.hypot(max(box.x0 - x, 0, x - box.x1), max(box.y0 - y, 0, y - box.y1)) / points_to_pixels
-            if gap > figures.LEADER_LINE_DISTANCE and annotation.arrow_patch is None:
+            if gap > style.LEADER_LINE_DISTANCE and annotation.arrow_patch is None:
                 far.append(f"{annotation.get_text()} ({gap:.0f} pt away)")
     assert far == []
 
@@ -175,7 +175,7 @@ def test_dense_layers_are_drawn_as_an_image_inside_the_svg_and_sparse_ones_stay_
 
     import matplotlib.pyplot as plt
 
-    many = figures.RASTERIZE_ABOVE_POINTS + 1
+    many = figures.render.RASTERIZE_ABOVE_POINTS + 1
     fig, ax = plt.subplots()
     dense = ax.scatter(range(many), range(many))
     sparse = ax.scatter(range(10), range(10))
@@ -200,7 +200,7 @@ def test_the_report_answers_todays_question_first(warehouse):
     pred95, and the verdicts' headline; the reproduction follows."""
     page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", page)
-    assert headings[0].startswith("Today&#39;s answer") and headings[1] == "The question"
+    assert headings[0].startswith("Today's answer") and headings[1] == "The question"
     today = page[page.index('<h2 id="today">') : page.index('<h2 id="the-question">')]
     rows = warehouse.query(
         """
