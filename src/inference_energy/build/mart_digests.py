@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from inference_energy.publishing.exports import mart_names
 from inference_energy.publishing.figures import mart_digest
 
 
@@ -27,14 +28,7 @@ def mart_digests(db: Path) -> dict[str, str]:
     """Mart name -> digest of its rows, for every table of schema marts."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        names = [
-            name
-            for (name,) in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'marts' and table_type = 'BASE TABLE' order by table_name"
-            ).fetchall()
-        ]
-        return {name: mart_digest(con.execute(f'select * from marts."{name}"').df()) for name in names}
+        return {name: mart_digest(con.execute(f'select * from marts."{name}"').df()) for name in mart_names(con)}
     finally:
         con.close()
 

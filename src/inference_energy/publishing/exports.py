@@ -35,19 +35,24 @@ def _kv_metadata(con, mart: str) -> str:
     return f", kv_metadata {{{entries}}}" if entries else ""
 
 
+def mart_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every table of schema marts, by name (what is exported, and what a digest covers)."""
+    return [
+        name
+        for (name,) in con.execute(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'marts' and table_type = 'BASE TABLE' order by table_name"
+        ).fetchall()
+    ]
+
+
 def export_marts(db_path: str | Path, out_dir: str | Path, final_dir: str | Path | None = None) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     final = Path(final_dir or out).resolve()
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        marts = [
-            name
-            for (name,) in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'marts' and table_type = 'BASE TABLE' order by table_name"
-            ).fetchall()
-        ]
+        marts = mart_names(con)
         if not marts:
             raise RuntimeError(f"{db_path}: no tables in schema marts")
         written = []
