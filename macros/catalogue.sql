@@ -15,6 +15,11 @@
     concat_ws(
         '; ',
         case when model_name is null then 'name is required' end,
+        {# a tab or NUL in a name would reach the marts and every export #}
+        case
+            when regexp_matches(model_name, '[\x00-\x1f\x7f]')
+                then 'name must not hold control characters'
+        end,
         {# every line of a repeated name: which one is meant cannot be told #}
         case
             when model_name is not null and n_same_name > 1
@@ -24,6 +29,10 @@
             when gflops_text is not null
                 and not coalesce(try_cast(gflops_text as double) > 0 and isfinite(try_cast(gflops_text as double)), false)
                 then 'gflops must be a positive number'
+        end,
+        case
+            when try_cast(gflops_text as double) > {{ var('gflops_per_inference_max') }}
+                then 'gflops must be at most {{ var('gflops_per_inference_max') }} (var gflops_per_inference_max: a larger value is a unit slip)'
         end,
         case
             when gflops_text is null and (params_millions_text is null or input_tokens_text is null)

@@ -20,17 +20,27 @@
 {% macro validate_seed_header(model, agate_table) %}
     {%- set declared = [] -%}
     {%- for name in model['columns'].keys() %}{% do declared.append(name | lower) %}{% endfor -%}
-    {%- for col_name in agate_table.column_names -%}
-        {%- set cell = col_name | string -%}
+    {%- set names = [] -%}
+    {%- for col_name in agate_table.column_names %}{% do names.append(col_name | string) %}{% endfor -%}
+    {%- for cell in names -%}
+        {#- a message shows at most the first 24 characters of a cell -#}
+        {%- set shown = cell[:24] ~ ('...' if cell | length > 24 else '') -%}
+        {#- agate renames a repeated header cell 'watts' to 'watts_2': name the cell as written -#}
+        {%- set repeat = modules.re.fullmatch('(.+)_([0-9]+)', cell) -%}
         {%- if modules.re.fullmatch('[a-z_][a-z0-9_]*', cell) is none -%}
             {{ exceptions.raise_compiler_error(
-                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ cell
+                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ shown
                 ~ "' is not a plain identifier (rule: seed column names are lowercase letters, digits and"
                 ~ " underscores, declared in YAML)"
             ) }}
+        {%- elif cell not in declared and repeat is not none and repeat.group(1) in names -%}
+            {{ exceptions.raise_compiler_error(
+                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ repeat.group(1)[:24]
+                ~ "' is written more than once (rule: each column once)"
+            ) }}
         {%- elif cell not in declared -%}
             {{ exceptions.raise_compiler_error(
-                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ cell
+                "BAD SEED " ~ model['original_file_path'] ~ ": header cell '" ~ shown
                 ~ "' is not a column declared in YAML (rule: a seed has exactly the declared columns)"
             ) }}
         {%- endif -%}

@@ -33,6 +33,8 @@ from inference_energy.build.project_copy import copy_project as _copy_project  #
 # would name the base Python instead)
 VENV = Path(sys.prefix)
 WAREHOUSE_NAME = "inference_energy.duckdb"
+# the private folder a build of that target writes in (scripts/build: one per target)
+BUILDING = f".{WAREHOUSE_NAME}.building"
 
 
 @dataclass
@@ -119,7 +121,7 @@ class ScratchProject:
         shutil.rmtree(self.root / "seeds")
         shutil.copytree(REPO / "seeds", self.root / "seeds")
         # what an earlier test's build may have left: a failed file, a killed build's folder
-        for leftover in ("failed_build", "exports", ".building"):
+        for leftover in ("failed_build", "exports", BUILDING):
             shutil.rmtree(self.root / "warehouse" / leftover, ignore_errors=True)
         shutil.copyfile(self.good_db, self.db)
         shutil.copytree(self.good_db.parent / "exports", self.root / "warehouse" / "exports")

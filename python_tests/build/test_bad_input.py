@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import duckdb
 import pytest
 from bad_input_cases import CASES, INJECTION_PROBE, V100_FP32, edit_seed, rename_column
-from conftest import VENV, BuildResult, ScratchProject, digest, make_scratch, tree_digest
+from conftest import BUILDING, VENV, BuildResult, ScratchProject, digest, make_scratch, tree_digest
 
 
 @dataclass
@@ -42,7 +42,7 @@ def run_fault(project: ScratchProject, case: str) -> FaultOutcome:
         digest(project.db) == warehouse_before,
         tree_digest(project.db.parent / "exports") == exports_before,
         tree_digest(project.root / "reports") == report_before,
-        (project.db.parent / ".building").exists(),
+        (project.db.parent / BUILDING).exists(),
     )
 
 

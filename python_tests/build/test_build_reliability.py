@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import duckdb
-from conftest import VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
+from conftest import BUILDING, VENV, WAREHOUSE_NAME, copy_project, digest, run_build, tree_digest
 
 
 def start_build(scratch, *args: str, output=subprocess.DEVNULL) -> subprocess.Popen:
@@ -48,7 +48,7 @@ def processes_in(folder) -> list[str]:
 
 def wait_for_a_drawn_figure(scratch, proc: subprocess.Popen) -> None:
     """Return once the build's report has written its first figure (the build still running)."""
-    figures = scratch.db.parent / ".building" / "reports" / "figures"
+    figures = scratch.db.parent / BUILDING / "reports" / "figures"
     deadline = time.time() + 180
     while time.time() < deadline and proc.poll() is None and not any(figures.glob("*.png")):
         time.sleep(0.02)
@@ -62,7 +62,7 @@ def published_files(scratch) -> tuple:
 def test_interrupted_build_leaves_the_last_good_warehouse(scratch):
     published = published_files(scratch)
     proc = start_build(scratch, "--force", output=subprocess.PIPE)
-    building = scratch.db.parent / ".building" / WAREHOUSE_NAME
+    building = scratch.db.parent / BUILDING / WAREHOUSE_NAME
     try:
         deadline = time.time() + 120
         while time.time() < deadline and not building.exists():
@@ -79,7 +79,7 @@ def test_interrupted_build_leaves_the_last_good_warehouse(scratch):
         tree_digest(scratch.db.parent / "exports"),
         tree_digest(scratch.root / "reports"),
     ) == published
-    assert not (scratch.db.parent / ".building").exists(), output[-2000:]
+    assert not (scratch.db.parent / BUILDING).exists(), output[-2000:]
     assert "INTERRUPTED" in output or "FAILED" in output
 
 
@@ -126,7 +126,7 @@ def test_new_data_builds_while_a_reader_keeps_its_view(scratch):
     export = scratch.db.parent / "exports" / "fct_inference_energy.parquet"
     exported = duckdb.connect().execute(f"select count(*) from read_parquet('{export}') where model_id = 'future_net'")
     assert exported.fetchall() == [(1,)]
-    assert not (scratch.db.parent / ".building").exists()
+    assert not (scratch.db.parent / BUILDING).exists()
 
 
 def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(scratch, tmp_path):
@@ -141,8 +141,9 @@ def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(sc
     shutil.copytree(scratch.db.parent / "exports", folder / "exports")
     shutil.copytree(scratch.root / "reports", folder / "reports")  # a custom target's report lies beside it
     (folder / ".building-99999").mkdir()
-    (folder / ".building").mkdir()
-    (folder / ".building" / WAREHOUSE_NAME).write_bytes(b"half a build")
+    (folder / ".building").mkdir()  # the name builds used before one folder per target
+    (folder / BUILDING).mkdir()
+    (folder / BUILDING / WAREHOUSE_NAME).write_bytes(b"half a build")
     stale_wal = folder / f"{WAREHOUSE_NAME}.wal"
     stale_wal.write_bytes(b"not a real log")
     con = duckdb.connect(str(target), read_only=True)
@@ -158,6 +159,7 @@ def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(sc
     assert (folder / "reports" / "index.html").exists()
 
     assert not (folder / ".building-99999").exists() and not (folder / ".building").exists()
+    assert not (folder / BUILDING).exists()
     assert not stale_wal.exists()
     con = duckdb.connect(str(target), read_only=True)
     try:
@@ -262,7 +264,7 @@ def test_a_build_stopped_while_its_figures_are_drawn_stops_every_step(scratch):
     assert left == [], f"still running after the build stopped: {left}"
     # the build's last word: no step went on (writing, or failing for its removed folder) after it
     assert "BUILD INTERRUPTED" in output.strip().splitlines()[-1], output[-2000:]
-    assert not (scratch.db.parent / ".building").exists()
+    assert not (scratch.db.parent / BUILDING).exists()
     assert after == published
 
 
@@ -279,7 +281,7 @@ def test_a_second_build_into_the_same_target_waits_and_touches_nothing(scratch):
         try:
             line = proc.stdout.readline()
             time.sleep(1)
-            building_folder_made = (scratch.db.parent / ".building").exists()
+            building_folder_made = (scratch.db.parent / BUILDING).exists()
         finally:
             # never let the waiting build go on once the lock is released
             stop(proc)

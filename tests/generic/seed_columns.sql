@@ -14,7 +14,10 @@
         not_null, a little stricter: a value of only spaces is empty too; said as
         "<row>: <column> is empty (the row: <its values>)");
       - a column with `meta: {accepted_values: [...]}` holds only those values
-        where it has one (what dbt's accepted_values checks).
+        where it has one (what dbt's accepted_values checks);
+      - no value of any column holds a control character (tab, line feed and
+        carriage return aside): a NUL or an escape would reach the marts and
+        every export.
 #}
 {% test seed_columns(model, min_rows=1) %}
     {% set node = node_for_relation(model) %}
@@ -88,6 +91,19 @@
             {% endif %}
         {% endif %}
     {% endfor %}
+    {% set control = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]' %}
+    {% set controls = [] %}
+    {% for name in present %}
+        {% do controls.append("when regexp_matches(" ~ adapter.quote(name) ~ ", '" ~ control ~ "') then " ~ sql_string(name)) %}
+    {% endfor %}
+    {% if controls %}
+        {% do selects.append(
+            "select 'no control characters in a value' as rule, " ~ label
+            ~ " || ': column ' || control_column || ' holds a control character' as failure_message"
+            ~ " from (select *, case " ~ (controls | join(' ')) ~ " end as control_column from " ~ model ~ ")"
+            ~ " where control_column is not null"
+        ) %}
+    {% endif %}
     {% do selects.append(
         "select " ~ sql_string(columns_rule) ~ " as rule, 'the file has ' || count(*) || ' data row(s), at least "
         ~ min_rows ~ " expected' as failure_message from " ~ model ~ " having count(*) < " ~ min_rows

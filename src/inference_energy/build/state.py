@@ -72,10 +72,13 @@ def versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in ("dbt-core", "dbt-duckdb", "duckdb")}
 
 
-def published(db: Path, reports: Path) -> dict[str, str | None]:
+def published(db: Path, reports: Path, exports: Path | None = None) -> dict[str, str | None]:
+    wal = db.with_name(db.name + ".wal")
     return {
         "warehouse": file_digest(db) if db.is_file() else None,
-        "exports": tree_digest(db.parent / "exports"),
+        # a write-ahead log beside the file changes what every reader sees: never "up to date"
+        "write_ahead_log": file_digest(wal) if wal.is_file() else None,
+        "exports": tree_digest(exports if exports is not None else db.parent / "exports"),
         # the benchmark tables beside the report are written by scripts/bench_*, the
         # screenshots by the browser test: not by a build
         "reports": tree_digest(reports, ignore=frozenset({"benchmarks.md", "screenshots"})),
@@ -93,14 +96,14 @@ def docs_fingerprint(root: Path, db: Path) -> str:
     return digest.hexdigest()
 
 
-def plan(root: Path, db: Path, reports: Path, force: bool = False) -> str:
+def plan(root: Path, db: Path, reports: Path, force: bool = False, exports: Path | None = None) -> str:
     state_path = root / STATE
     if force or not state_path.is_file():
         return "full"
     state = json.loads(state_path.read_text(encoding="utf-8"))
     if state.get("target") != str(db.resolve()) or state.get("versions") != versions():
         return "full"
-    if state.get("published") != published(db, reports):
+    if state.get("published") != published(db, reports, exports):
         return "full"
     before, now = state.get("inputs", {}), input_digests(root)
     changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
@@ -112,15 +115,27 @@ def plan(root: Path, db: Path, reports: Path, force: bool = False) -> str:
     return "full"
 
 
-def record(root: Path, db: Path, reports: Path) -> None:
+def record(root: Path, db: Path, reports: Path, exports: Path | None = None) -> None:
     state = {
         "target": str(db.resolve()),
         "versions": versions(),
         "inputs": input_digests(root),
-        "published": published(db, reports),
+        "published": published(db, reports, exports),
     }
     (root / STATE).parent.mkdir(parents=True, exist_ok=True)
     (root / STATE).write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def written_outside(root: Path, db: Path) -> bool:
+    """The warehouse file is not the one the last good build of ours published (plain `dbt
+    build`, or another writer, changed it since). False when there is no record to compare."""
+    state_path = root / STATE
+    if not state_path.is_file() or not db.is_file():
+        return False
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    if state.get("target") != str(db.resolve()):
+        return False
+    return state.get("published", {}).get("warehouse") != file_digest(db)
 
 
 def forget(root: Path) -> None:
@@ -129,18 +144,21 @@ def forget(root: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=["plan", "record", "forget", "docs-fingerprint"])
+    parser.add_argument("action", choices=["plan", "record", "forget", "docs-fingerprint", "written-outside"])
     parser.add_argument("--db", required=True, type=Path, help="the warehouse file (INFERENCE_ENERGY_DB)")
     parser.add_argument("--reports", default=Path("reports"), type=Path)
+    parser.add_argument("--exports", type=Path, help="the target's exports folder (default: exports/ beside it)")
     parser.add_argument("--force", action="store_true", help="plan a full build whatever changed")
     args = parser.parse_args()
     root = Path.cwd()
     if args.action == "plan":
-        print(plan(root, args.db, args.reports, args.force))
+        print(plan(root, args.db, args.reports, args.force, args.exports))
     elif args.action == "docs-fingerprint":
         print(docs_fingerprint(root, args.db))
     elif args.action == "record":
-        record(root, args.db, args.reports)
+        record(root, args.db, args.reports, args.exports)
+    elif args.action == "written-outside":
+        print("yes" if written_outside(root, args.db) else "no")
     else:
         forget(root)
     return 0

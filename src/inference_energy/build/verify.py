@@ -65,6 +65,32 @@ def problems(db: Path, marts: list[str], may_be_empty: frozenset[str] = frozense
     return found
 
 
+REJECTS_SHOWN = 5
+
+
+def catalogue_rejects(db: Path, shown: int = REJECTS_SHOWN) -> list[str]:
+    """The first rejected lines of the user's catalogue, one sentence each, for the terminal
+    (the build warns and publishes; every line is in fct_catalogue_rejects)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        if not con.execute(
+            "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name = 'fct_catalogue_rejects'"
+        ).fetchall()[0][0]:
+            return []
+        [(count,)] = con.execute("select count(*) from marts.fct_catalogue_rejects").fetchall()
+        rows = con.execute(
+            "select line_number, model_name, reasons from marts.fct_catalogue_rejects order by line_number limit ?",
+            [shown],
+        ).fetchall()
+    finally:
+        con.close()
+    if not count:
+        return []
+    said = [f"{count} line(s) of the catalogue were rejected (all in marts.fct_catalogue_rejects); the first:"]
+    said += [f"  line {line} ({(name or '')[:40]!r}): {reasons}" for line, name, reasons in rows]
+    return said
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, type=Path, help="the built DuckDB file")
@@ -77,6 +103,9 @@ def main() -> int:
     found = problems(args.db, marts, frozenset(marts_that_may_be_empty(args.manifest)))
     for problem in found:
         print(f"VERIFY FAILED: {problem}", file=sys.stderr)
+    if not found:
+        for line in catalogue_rejects(args.db):
+            print(f"CATALOGUE: {line}", file=sys.stderr)
     return 1 if found else 0
 
 

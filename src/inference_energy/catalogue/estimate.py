@@ -102,6 +102,12 @@ COLUMNS = (
 LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
 
 
+# How a CSV catalogue is read, here and by dbt (models/staging/_catalogue__sources.yml, tested
+# equal): every value text, '"' quotes and escapes declared, strict, so the whole file is read
+# with one dialect and a malformed line anywhere is an error, never a guess from a sample
+CSV_OPTIONS = "all_varchar = true, header = true, quote = '\"', escape = '\"', strict_mode = true"
+
+
 class InputError(Exception):
     """Bad input: the message says what and where."""
 
@@ -171,12 +177,16 @@ def input_models_over(con: duckdb.DuckDBPyConnection, relation: str, present: li
 def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     """The file as view raw_input (a CSV all text; read again by each pass, never held in
     memory); its column names."""
+    if path.is_dir():
+        raise InputError(f"{path}: a folder, not a file of models")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise InputError(f"{path}: the file is empty")
     reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
-    options = "" if reader == "read_parquet" else ", all_varchar = true, header = true"
+    options = "" if reader == "read_parquet" else f", {CSV_OPTIONS}"
     try:
         quoted = str(path).replace("'", "''")
         con.execute(f"create temp view raw_input as select * from {reader}('{quoted}'{options})")
@@ -205,6 +215,12 @@ def estimate(db: Path, args: argparse.Namespace):
         raise InputError(f"{db}: no warehouse here; run ./scripts/build first")
     if args.output is not None and not args.output.resolve().parent.is_dir():
         raise InputError(f"--output {args.output}: the folder {args.output.resolve().parent} does not exist")
+    if args.output is not None and args.output.is_dir():
+        raise InputError(f"--output {args.output}: a folder; name the file to write")
+    if args.output is not None and any(
+        path is not None and args.output.resolve() == path.resolve() for path in (args.input, db)
+    ):
+        raise InputError(f"--output {args.output}: that is an input of this run; write the estimates elsewhere")
     started = time.perf_counter()
     con = duckdb.connect(str(db), read_only=True)
     # beside the output (a disk), not in $TMPDIR, which is often memory itself (tmpfs)
@@ -251,8 +267,16 @@ def estimate(db: Path, args: argparse.Namespace):
             return con.execute(query).df()
         # straight from DuckDB to the file: no DataFrame of a million rows in between
         file_format = "parquet" if args.output.suffix.lower() == ".parquet" else "csv"
-        target = str(args.output).replace("'", "''")
-        con.execute(f"copy ({query}) to '{target}' (format {file_format})")
+        # written beside it, then renamed over it: a failed write (a full disk) leaves no half file
+        partial = args.output.with_name(f".{args.output.name}.partial")
+        target = str(partial).replace("'", "''")
+        try:
+            con.execute(f"copy ({query}) to '{target}' (format {file_format})")
+            os.replace(partial, args.output)
+        except (duckdb.Error, OSError) as err:  # a full disk, a file that cannot be replaced
+            partial.unlink(missing_ok=True)
+            reason = str(err).splitlines()[0]
+            raise InputError(f"--output {args.output}: could not be written ({reason}); nothing was written") from err
         say(args, started, f"estimated and written to {args.output}")
         return n_rows if args.input is not None else 1
     finally:
