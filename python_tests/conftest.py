@@ -51,11 +51,11 @@ class BuildResult:
             con.close()
 
 
-def run_build(project: Path, db_path: Path, *dbt_args: str) -> BuildResult:
+def run_build(project: Path, db_path: Path, *dbt_args: str, env: dict[str, str] | None = None) -> BuildResult:
     # A path relative to the project gives every copy the same dbt profile, so a copy
     # that carries target/ from the full build reuses its parse (partial parsing).
     db_arg = os.path.relpath(db_path, project) if db_path.is_relative_to(project) else str(db_path)
-    env = dict(os.environ, INFERENCE_ENERGY_DB=db_arg, INFERENCE_ENERGY_VENV=str(VENV))
+    env = dict(os.environ, **(env or {}), INFERENCE_ENERGY_DB=db_arg, INFERENCE_ENERGY_VENV=str(VENV))
     proc = subprocess.run(
         [str(project / "scripts" / "build"), *dbt_args],
         cwd=project,
@@ -126,8 +126,8 @@ class ScratchProject:
         shutil.copyfile(self.good_db, self.db)
         shutil.copytree(self.good_db.parent / "exports", self.root / "warehouse" / "exports")
 
-    def build(self, *dbt_args: str) -> BuildResult:
-        return run_build(self.root, self.db, *dbt_args)
+    def build(self, *dbt_args: str, env: dict[str, str] | None = None) -> BuildResult:
+        return run_build(self.root, self.db, *dbt_args, env=env)
 
 
 def make_scratch(warehouse: BuildResult, root: Path) -> ScratchProject:

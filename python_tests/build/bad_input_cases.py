@@ -114,6 +114,41 @@ def fp8_row_for_ampere(project: ScratchProject) -> None:
     write_rows(path, rows + [fp8])
 
 
+def rewrite_encoded(seed: str, encoding: str, key: dict[str, str] | None = None, changes=None):
+    """The seed saved in another encoding (optionally after a change that needs it)."""
+
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        rows = read_rows(path)
+        if key:
+            next(r for r in rows if all(r[k] == v for k, v in key.items())).update(changes)
+        write_rows(path, rows)
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+
+    return corrupt
+
+
+def rename_header_cell(seed: str, column: str, new_name: str) -> Callable[[ScratchProject], None]:
+    """Rename one cell of the header line as text (a new name may repeat another)."""
+
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+        cells = [new_name if cell == column else cell for cell in header.split(",")]
+        path.write_text(",".join(cells) + "\n" + rest, encoding="utf-8")
+
+    return corrupt
+
+
+def seed_replaced_by_a_folder(seed: str) -> Callable[[ScratchProject], None]:
+    def corrupt(project: ScratchProject) -> None:
+        path = project.seed(seed)
+        path.unlink()
+        path.mkdir()
+
+    return corrupt
+
+
 SEEDS = REPO / "seeds" / "paper"
 # A file a SQL payload in a seed header would write: it must never appear.
 INJECTION_PROBE = Path(tempfile.gettempdir()) / "inference_energy_injection_probe.csv"
@@ -366,6 +401,54 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "the scenario label must be in seed measurement_vocabulary",
             "result_id 'mlperf_v1_0_001' (scenario_label=SingleStream)",
         ],
+    ),
+    "extension_gflops_beyond_the_physical_ceiling": (
+        "extension_cv_models",
+        edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"gflops": "1e308"}),
+        [
+            "staging.stg_extension__cv_models",
+            "gflops is at most var gflops_per_inference_max",
+            "model_id 'convnext_t'",
+        ],
+    ),
+    "paper_model_released_after_the_paper": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"release_date": "2024-01-15"}),
+        [
+            "staging.stg_paper__cv_models",
+            "released on or before the paper's publication (var paper_publication_date)",
+            "release_date=2024-01-15",
+        ],
+    ),
+    "control_character_in_a_name": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"model_name": "Alex\x00Net"}),
+        ["BAD SEED seeds/paper/cv_models.csv line 2: a NUL byte", "without control characters"],
+    ),
+    "escape_character_in_a_name": (
+        "cv_models",
+        edit_seed("cv_models", {"model_id": "alexnet"}, {"model_name": "Alex\x1bNet"}),
+        ["BAD SEED seeds/paper/cv_models.csv line 2: column model_name holds the control character U+001B"],
+    ),
+    "header_cell_written_twice": (
+        "cv_models",
+        rename_header_cell("cv_models", "gflops_ref", "gflops"),
+        ["BAD SEED seeds/paper/cv_models.csv: header cell 'gflops' is written 2 times (columns 9 and 10)"],
+    ),
+    "seed_saved_as_utf16": (
+        "cv_models",
+        rewrite_encoded("cv_models", "utf-16"),
+        ["BAD SEED seeds/paper/cv_models.csv: the file is UTF-16 (rule: seeds are UTF-8 text"],
+    ),
+    "seed_saved_as_latin1": (
+        "cv_models",
+        rewrite_encoded("cv_models", "latin-1", {"model_id": "alexnet"}, {"model_name": "AlexNet café"}),
+        ["BAD SEED seeds/paper/cv_models.csv line 2: byte 0xE9 is not UTF-8", "Latin-1 or Windows-1252"],
+    ),
+    "seed_replaced_by_a_folder": (
+        "gpu_specs",
+        seed_replaced_by_a_folder("gpu_specs"),
+        ["BAD SEED seeds/paper/gpu_specs.csv: a folder, not a CSV file", "refused unread"],
     ),
     "measured_result_id_repeated": (
         "extension_measured_inference_energy",

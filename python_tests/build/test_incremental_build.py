@@ -257,3 +257,14 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
         con.close()
     assert is_edge and llm_rows == 1 and gpu_dataset == "extension" and measured_rows == 1
     assert str(last_gpu) == "2025-06-01"
+
+
+def test_a_write_ahead_log_beside_the_warehouse_is_never_up_to_date(tmp_path):
+    """The fingerprint covers a .wal beside the published file: readers would replay it."""
+    root, db, reports = tmp_path, tmp_path / "warehouse" / "w.duckdb", tmp_path / "reports"
+    db.parent.mkdir()
+    db.write_bytes(b"a warehouse")
+    build_state.record(root, db, reports)
+    assert build_state.plan(root, db, reports) == "up-to-date"
+    db.with_name("w.duckdb.wal").write_bytes(b"a crashed writer's log")
+    assert build_state.plan(root, db, reports) == "full"

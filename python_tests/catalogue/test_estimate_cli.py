@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 
 import duckdb
@@ -211,3 +212,55 @@ def test_the_console_command_prices_as_the_script_does(warehouse):
     )
     assert console.returncode == 0 and script.returncode == 0, console.stderr + script.stderr
     assert console.stdout == script.stdout and f"{joules:.4g}" in console.stdout
+
+
+def test_an_output_that_is_an_input_is_refused(warehouse, capsys, tmp_path):
+    catalogue = tmp_path / "mine.csv"
+    shutil.copyfile(REPO / "examples" / "sample_models.csv", catalogue)
+    before = catalogue.read_bytes()
+    code, _, err = run(warehouse, capsys, "--input", str(catalogue), "--output", str(catalogue))
+    assert code == 2 and "that is an input of this run; write the estimates elsewhere" in err
+    assert catalogue.read_bytes() == before
+
+
+def test_a_folder_is_named_as_a_folder_with_exit_code_2(warehouse, capsys, tmp_path):
+    code, _, err = run(warehouse, capsys, "--input", str(tmp_path))
+    assert code == 2 and f"{tmp_path}: a folder, not a file of models" in err
+    code, _, err = run(
+        warehouse, capsys, "--input", str(REPO / "examples" / "sample_models.csv"), "--output", str(tmp_path)
+    )
+    assert code == 2 and "a folder; name the file to write" in err
+
+
+def test_an_output_that_cannot_be_written_leaves_no_half_file(warehouse, capsys, tmp_path):
+    """A write that fails (here: the file written beside the output cannot be created; a full
+    disk takes the same path) says so in one sentence, exit code 2, and writes nothing."""
+    output = tmp_path / "energy.csv"
+    (tmp_path / ".energy.csv.partial").mkdir()
+    code, _, err = run(
+        warehouse, capsys, "--input", str(REPO / "examples" / "sample_models.csv"), "--output", str(output)
+    )
+    assert code == 2 and f"--output {output}: could not be written (" in err and "nothing was written" in err
+    assert not output.exists()
+
+
+def test_the_whole_file_is_read_with_one_declared_dialect(warehouse, capsys, tmp_path):
+    """Quoting is declared, not guessed from the first lines: a quoted name with a comma deep in a
+    long file keeps its comma and loses its quotes; an unterminated quote there is an error."""
+    lines = ["name,gflops,date,domain"] + [f"m{i},7.6,2015-12-10,cv" for i in range(30_000)]
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join([*lines, '"ResNet-50, again",7.6,2015-12-10,cv']) + "\n")
+    output = tmp_path / "out.csv"
+    code, _, err = run(warehouse, capsys, "--input", str(good), "--output", str(output))
+    assert code == 0, err
+    assert "ResNet-50, again" in set(pd.read_csv(output)["name"])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join([*lines, '"unterminated,7.6,2015-12-10,cv']) + "\n")
+    code, _, err = run(warehouse, capsys, "--input", str(bad), "--output", str(tmp_path / "bad_out.csv"))
+    assert code == 2 and str(bad) in err
+    assert not (tmp_path / "bad_out.csv").exists()
+
+
+def test_dbt_and_the_cli_declare_the_same_csv_dialect():
+    source = (REPO / "models" / "staging" / "_catalogue__sources.yml").read_text(encoding="utf-8")
+    assert f"read_csv('{{{{ path }}}}', {estimate.CSV_OPTIONS})" in source

@@ -115,10 +115,7 @@ def publish(pairs: list[tuple[Path, Path]], journal: Path) -> None:
         for move in reversed(done):
             _undo(move, keep_built=True)
         journal.unlink(missing_ok=True)
-        raise PublishError(
-            f"could not move {failed.built} to {failed.dest} ({error.strerror or error}); nothing was published: "
-            "the last good warehouse, exports and report are as they were"
-        ) from error
+        raise PublishError(f"could not move {failed.built} to {failed.dest} ({error.strerror or error})") from error
     _write_journal(journal, "published", moves)
     for move in moves:
         _remove(Path(move.aside))
@@ -157,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
             if said:
                 print(f"Recovered: {said}.", file=sys.stderr)
     except PublishError as error:
-        print(f"PUBLISH FAILED: {error}.", file=sys.stderr)
+        print(
+            f"PUBLISH FAILED: {error}; nothing was published: the last good warehouse, exports and report "
+            "are as they were.",
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
         print(f"PUBLISH FAILED: {error}; the journal {args.journal} is kept for the next build.", file=sys.stderr)

@@ -274,7 +274,8 @@ def estimate(db: Path, args: argparse.Namespace):
             con.execute(f"copy ({query}) to '{target}' (format {file_format})")
             os.replace(partial, args.output)
         except (duckdb.Error, OSError) as err:  # a full disk, a file that cannot be replaced
-            partial.unlink(missing_ok=True)
+            if partial.is_file():
+                partial.unlink()
             reason = str(err).splitlines()[0]
             raise InputError(f"--output {args.output}: could not be written ({reason}); nothing was written") from err
         say(args, started, f"estimated and written to {args.output}")
