@@ -124,6 +124,8 @@ class ScratchProject:
         for leftover in ("failed_build", "exports", BUILDING):
             shutil.rmtree(self.root / "warehouse" / leftover, ignore_errors=True)
         shutil.copyfile(self.good_db, self.db)
+        # the warehouse is put back by hand, not published by a build of this copy: no record of one
+        (self.root / "target" / "last_good_build.json").unlink(missing_ok=True)
         shutil.copytree(self.good_db.parent / "exports", self.root / "warehouse" / "exports")
 
     def build(self, *dbt_args: str, env: dict[str, str] | None = None) -> BuildResult:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import duckdb
 import pytest
-from bad_input_cases import CASES, INJECTION_PROBE, V100_FP32, edit_seed, rename_column
+from bad_input_cases import CASES, INJECTION_PROBE, V100_FP32
 from conftest import BUILDING, VENV, BuildResult, ScratchProject, digest, make_scratch, tree_digest
+from seed_corruptions import edit_seed, rename_column
 
 
 @dataclass

@@ -93,7 +93,7 @@ def test_new_data_builds_while_a_reader_keeps_its_view(scratch):
         query = "select count(*), sum(joules_per_inference) from marts.fct_inference_energy"
         before = reader.execute(query).fetchall()
         with open(scratch.seed("cv_models"), "a", encoding="utf-8") as fh:
-            fh.write("future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2023-06-01,CNN,as_printed,\n")
+            fh.write("future_net,FutureNet,,88.00,,100.00,,,50.00,,,flops,No,2022-06-01,CNN,as_printed,\n")
         for seed in ("cv_models", "gpu_specs", "edge_accelerators"):
             path = scratch.seed(seed)
             text = path.read_text(encoding="utf-8")
