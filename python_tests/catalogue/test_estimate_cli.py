@@ -262,5 +262,5 @@ def test_the_whole_file_is_read_with_one_declared_dialect(warehouse, capsys, tmp
 
 
 def test_dbt_and_the_cli_declare_the_same_csv_dialect():
-    source = (REPO / "models" / "staging" / "_catalogue__sources.yml").read_text(encoding="utf-8")
+    source = (REPO / "models" / "staging" / "catalogue" / "_catalogue__sources.yml").read_text(encoding="utf-8")
     assert f"read_csv('{{{{ path }}}}', {estimate.CSV_OPTIONS})" in source

@@ -102,7 +102,7 @@ COLUMNS = (
 LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
 
 
-# How a CSV catalogue is read, here and by dbt (models/staging/_catalogue__sources.yml, tested
+# How a CSV catalogue is read, here and by dbt (models/staging/catalogue/_catalogue__sources.yml, tested
 # equal): every value text, '"' quotes and escapes declared, strict, so the whole file is read
 # with one dialect and a malformed line anywhere is an error, never a guess from a sample
 CSV_OPTIONS = "all_varchar = true, header = true, quote = '\"', escape = '\"', strict_mode = true"
