@@ -72,7 +72,11 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
     "duplicate_key": (
         "cv_models",
         duplicate_row("cv_models", {"model_id": "resnet50"}),
-        ["staging.stg_paper__cv_models", 'rule "model_id must be unique"', "model_id = resnet50 appears 2 times"],
+        [
+            "staging.stg_paper__cv_models",
+            'rule "model_id is the key: unique and never null"',
+            "model_id = resnet50 appears 2 times",
+        ],
     ),
     "mixed_precision_on_unsupported_gpu": (
         "ngc_throughputs",
@@ -255,7 +259,7 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"model_id": "resnet50"}),
         [
             "intermediate.int_extended_models_unioned",
-            'rule "model_id must be unique"',
+            'rule "model_id is the key: unique and never null"',
             "model_id = resnet50 appears 2 times",
         ],
     ),

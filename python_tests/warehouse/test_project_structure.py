@@ -112,13 +112,22 @@ def test_the_gpu_dimension_exists_and_is_contracted(manifest):
 
 
 def test_every_model_has_a_primary_key_test(manifest):
+    """Every model's key is tested unique and never null: `primary_key` (one column) or
+    `unique_combination` (several), both of which fail on a null key as well."""
     keyed = set()
     for node in manifest["nodes"].values():
         metadata = node.get("test_metadata") or {}
-        if node["resource_type"] == "test" and metadata.get("name") in ("unique", "unique_combination"):
+        if node["resource_type"] == "test" and metadata.get("name") in ("primary_key", "unique_combination"):
             keyed.add(node["attached_node"])
     missing = sorted(node["name"] for uid, node in models(manifest).items() if uid not in keyed)
     assert missing == []
+
+
+def test_a_key_test_fails_on_a_null_key_too():
+    """`unique` alone lets a null key through; ours do not (their SQL checks `is null`)."""
+    for name in ("primary_key", "unique_combination"):
+        sql = (REPO / "tests" / "generic" / f"{name}.sql").read_text(encoding="utf-8")
+        assert "is null" in sql and "having count(*) > 1" in sql
 
 
 SEED_COLUMN_RULES = {"required", "accepted_values"}  # read by tests/generic/seed_columns.sql
