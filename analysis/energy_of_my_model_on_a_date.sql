@@ -23,4 +23,5 @@ select
     my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date') }} as joules_per_inference,
     my_model.gflops / {{ trend_value_at('fit', 'my_model.run_date', 'low') }} as joules_per_inference_mean_ci95_high
 from my_model
-inner join fits as fit on fit.trend_id = 'gpu_efficiency_' || my_model.domain
+inner join fits as fit
+    on fit.quantity = 'gpu_efficiency' and my_model.domain = fit.domain and fit.dataset = 'paper'

@@ -19,7 +19,7 @@
         {% if fits is not none %}
             {% set fit_rows %}
                 (select * from {{ fits.include(database=false) }}
-                 where trend_id = 'gpu_efficiency_' || domain_value and dataset = 'paper')
+                 where quantity = 'gpu_efficiency' and domain = domain_value and dataset = 'paper')
             {% endset %}
             {% set efficiency %}
                 create or replace macro marts.gpu_efficiency_at(date_value, domain_value) as (

@@ -73,3 +73,18 @@
         when 'most_demanding' then coalesce({{ most_demanding_sql }}, false)
     end
 {%- endmacro %}
+
+{#
+    A trend's key is data (seed trend_definitions), never text built in SQL:
+    a trend is its quantity, domain, subset, number format and dataset, and its
+    trend_id is read from the definition that has them. This is the join
+    condition of a row carrying those five columns with a definition (a column
+    that is null on both sides matches).
+
+        left join definitions on {{ trend_key_matches('points', 'definitions') }}
+#}
+{% macro trend_key_matches(row, definition) -%}
+    {%- for column in ['quantity', 'domain', 'subset', 'number_format', 'dataset'] -%}
+        {{ row }}.{{ column }} is not distinct from {{ definition }}.{{ column }}{{ ' and ' if not loop.last }}
+    {%- endfor -%}
+{%- endmacro %}

@@ -211,9 +211,9 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         "trend_definitions",
         remove_rows("trend_definitions", {"trend_id": "energy_nlp_all"}),
         [
-            "intermediate.int_trend_fits_unioned",
-            "trend_id must reference stg_project__trend_definitions.trend_id",
-            "trend_id 'energy_nlp_all'",
+            "intermediate.int_model_trend_points",
+            "every point's trend has a row in seed trend_definitions",
+            "quantity=energy, domain=nlp, subset=all, dataset=paper",
         ],
     ),
     # the extension's seeds get the same checks (seeds/extension/)

@@ -201,3 +201,31 @@ def test_failures_are_stored_in_the_audit_schema(manifest):
     tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
     assert tests
     assert all(node["config"]["store_failures"] and node["schema"] == "audit" for node in tests)
+
+
+# a trend id written as text around a concatenation or parsed back by a pattern
+TREND_ID_AS_TEXT = re.compile(
+    r"'(?:gpu_efficiency|gpu_theoretical|gpu_peak|compute|energy)_[a-z_]*'\s*\|\|"
+    r"|\|\|\s*'_{1,2}(?:all|extended|best_of_year|most_demanding|cv|nlp|llm)[a-z_]*'"
+    r"|trend_id\s+(?:not\s+)?i?like\b"
+)
+
+
+def test_trend_ids_are_never_built_or_parsed_as_text():
+    """A trend is read by its structured key (seed trend_definitions: quantity, domain, subset,
+    number format, dataset; macro trend_key_matches), never concatenated or parsed."""
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for folder in ("models", "macros", "analysis", "tests")
+        for path in sorted((REPO / folder).rglob("*.sql"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if TREND_ID_AS_TEXT.search(line)
+    ]
+    assert found == []
+
+
+def test_the_trend_text_rule_can_fail():
+    assert TREND_ID_AS_TEXT.search("'gpu_efficiency_' || domain")
+    assert TREND_ID_AS_TEXT.search("claims.trend_id || '__extended'")
+    assert TREND_ID_AS_TEXT.search("when trend_id like 'compute_%' then")
+    assert not TREND_ID_AS_TEXT.search("select trend_id || ': ' || gpu_id")

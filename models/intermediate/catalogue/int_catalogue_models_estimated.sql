@@ -19,6 +19,10 @@ fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
+),
+
 calibration as (
     select * from {{ ref('int_calibration_terms') }}
 ),
@@ -50,8 +54,13 @@ estimated as (
             ) }}
         end as measured
     from catalogue
-    left join fits as fit
-        on catalogue.release_date is not null and fit.trend_id = 'gpu_efficiency_' || catalogue.domain
+    left join definitions as efficiency
+        on
+            catalogue.release_date is not null
+            and efficiency.quantity = 'gpu_efficiency'
+            and efficiency.domain = catalogue.domain
+            and efficiency.dataset = 'paper'
+    left join fits as fit on efficiency.trend_id = fit.trend_id
 ),
 
 final as (

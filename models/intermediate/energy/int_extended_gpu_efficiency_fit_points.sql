@@ -1,6 +1,7 @@
 {#
     Points of the GPU efficiency refits over the paper's GPUs and the 2020-2025
-    ones (trend ids ending in '__extended'). Two families:
+    ones (dataset 'paper_and_extension'). Two families, each trend_id read from
+    seed trend_definitions by its structured key (macro trend_key_matches):
     - gpu_efficiency_<domain>__extended: the paper's Fig. 8 points of that
       domain (int_gpu_efficiency_fit_points) plus the FP32 peak of every
       extension GPU that J.8 does not list: the paper's series continued with
@@ -13,7 +14,11 @@
 #}
 with paper_points as (
     select * from {{ ref('int_gpu_efficiency_fit_points') }}
-    where trend_id in ('gpu_efficiency_cv', 'gpu_efficiency_nlp')
+    where quantity = 'gpu_efficiency'
+),
+
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
 ),
 
 peaks as (
@@ -39,8 +44,10 @@ best_of_class as (
 {# per GPU and class, the paper's point wins over the extension's #}
 class_points as (
     select
-        'gpu_peak_' || extension_or_paper.precision_class || '__extended' as trend_id,
-        extension_or_paper.dataset,
+        'gpu_peak' as quantity,
+        cast(null as varchar) as domain,
+        extension_or_paper.precision_class as number_format,
+        extension_or_paper.dataset as point_dataset,
         extension_or_paper.gpu_id,
         extension_or_paper.precision,
         extension_or_paper.launch_date,
@@ -61,8 +68,10 @@ domains as (
 
 energy_method_points as (
     select
-        paper_points.trend_id || '__extended' as trend_id,
-        'paper' as dataset,
+        'gpu_efficiency' as quantity,
+        paper_points.domain,
+        cast(null as varchar) as number_format,
+        'paper' as point_dataset,
         paper_points.gpu_id,
         paper_points.precision,
         paper_points.launch_date,
@@ -70,8 +79,10 @@ energy_method_points as (
     from paper_points
     union all
     select
-        'gpu_efficiency_' || domains.domain || '__extended' as trend_id,
-        peaks.dataset,
+        'gpu_efficiency' as quantity,
+        domains.domain,
+        cast(null as varchar) as number_format,
+        peaks.dataset as point_dataset,
         peaks.gpu_id,
         peaks.precision,
         peaks.launch_date,
@@ -81,10 +92,33 @@ energy_method_points as (
     where peaks.dataset = 'extension' and peaks.precision = 'fp32' and not peaks.is_gpu_in_paper
 ),
 
-final as (
+points as (
     select * from class_points
     union all
     select * from energy_method_points
+),
+
+keyed as (
+    select
+        *,
+        cast(null as varchar) as subset,
+        'paper_and_extension' as dataset
+    from points
+),
+
+final as (
+    select
+        definitions.trend_id,
+        keyed.point_dataset as dataset,
+        keyed.gpu_id,
+        keyed.precision,
+        keyed.launch_date,
+        keyed.gflops_per_watt,
+        keyed.quantity,
+        keyed.domain,
+        keyed.number_format
+    from keyed
+    left join definitions on {{ trend_key_matches('keyed', 'definitions') }}
 )
 
 select * from final

@@ -3,7 +3,8 @@
     fits: the paper's own (fit_gpu_efficiency__ols, 'gpu_efficiency_<domain>',
     extrapolated past its last GPU and flagged) and its refit over the
     2020-2025 GPUs ('gpu_efficiency_<domain>__extended'). LLMs use the NLP
-    fits, per generated token. Intervals: mean_ci95 for the fitted mean,
+    fits, per generated token. Both fits are found by their structured key (seed
+    trend_definitions). Intervals: mean_ci95 for the fitted mean,
     pred95 for one new GPU (macro joules_per_inference).
 #}
 with models as (
@@ -16,6 +17,10 @@ paper_fits as (
 
 extended_fits as (
     select * from {{ ref('fit_extended_gpu_efficiency__ols') }}
+),
+
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
 ),
 
 with_domain as (
@@ -48,9 +53,18 @@ final as (
         {{ joules_per_inference('models.gflops', 'extended_fit', 'models.release_date', 'pred_high') }}
             as extended_fit_joules_pred95_high
     from with_domain as models
-    left join paper_fits as paper_fit on paper_fit.trend_id = 'gpu_efficiency_' || models.efficiency_domain
-    left join extended_fits as extended_fit
-        on extended_fit.trend_id = 'gpu_efficiency_' || models.efficiency_domain || '__extended'
+    left join definitions as paper_efficiency
+        on
+            paper_efficiency.quantity = 'gpu_efficiency'
+            and paper_efficiency.domain = models.efficiency_domain
+            and paper_efficiency.dataset = 'paper'
+    left join paper_fits as paper_fit on paper_efficiency.trend_id = paper_fit.trend_id
+    left join definitions as extended_efficiency
+        on
+            extended_efficiency.quantity = 'gpu_efficiency'
+            and extended_efficiency.domain = models.efficiency_domain
+            and extended_efficiency.dataset = 'paper_and_extension'
+    left join extended_fits as extended_fit on extended_efficiency.trend_id = extended_fit.trend_id
 )
 
 select * from final

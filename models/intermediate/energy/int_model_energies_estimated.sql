@@ -13,6 +13,10 @@ fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
+),
+
 final as (
     select
         models.*,
@@ -33,7 +37,10 @@ final as (
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_high') }}
             as joules_per_inference_pred95_high
     from models
-    left join fits as fit on fit.trend_id = 'gpu_efficiency_' || models.domain
+    {# the domain's efficiency trend, by its structured key (seed trend_definitions) #}
+    left join definitions as efficiency
+        on efficiency.quantity = 'gpu_efficiency' and efficiency.domain = models.domain and efficiency.dataset = 'paper'
+    left join fits as fit on efficiency.trend_id = fit.trend_id
 )
 
 select * from final

@@ -1,9 +1,9 @@
 {#
     Every log-linear trend, one row per fit: the paper's (dataset 'paper': the
     GPU-efficiency fits and the model compute / energy fits) and their refits
-    over the paper's and the extension's rows (dataset 'paper_and_extension',
-    trend ids ending in '__extended'), with what each measures, its
-    description (seed trend_definitions) and the intervals derived from the
+    over the paper's and the extension's rows (dataset 'paper_and_extension'),
+    with what each measures, its structured key and description (seed
+    trend_definitions) and the intervals derived from the
     slope's: growth factor per year and doubling time.
 #}
 with paper_gpu_efficiency_fits as (
@@ -59,25 +59,37 @@ bootstrap as (
 unioned as (
     select
         *,
-        'gflops_per_watt' as y_quantity,
         'gpu launch date' as x_event
     from gpu_efficiency_fits
     union all
     select
         *,
-        case
-            when trend_id like 'compute_llm%' then 'gflops_per_token'
-            when trend_id like 'compute_%' then 'gflops'
-            when trend_id like 'energy_llm%' then 'joules_per_token'
-            else 'joules_per_inference'
-        end as y_quantity,
         'model release date' as x_event
     from model_fits
+),
+
+{# what y measures follows from the trend's structured key: an LLM trend is per generated token #}
+measured as (
+    select
+        unioned.*,
+        case
+            when definitions.quantity like 'gpu_%' then 'gflops_per_watt'
+            when definitions.quantity = 'compute' and definitions.domain = 'llm' then 'gflops_per_token'
+            when definitions.quantity = 'compute' then 'gflops'
+            when definitions.domain = 'llm' then 'joules_per_token'
+            else 'joules_per_inference'
+        end as y_quantity
+    from unioned
+    left join definitions on unioned.trend_id = definitions.trend_id
 ),
 
 final as (
     select
         unioned.*,
+        definitions.quantity,
+        definitions.domain,
+        definitions.subset,
+        definitions.number_format,
         definitions.extends_trend_id,
         definitions.figure_ref,
         definitions.description,
@@ -102,7 +114,7 @@ final as (
             as doubling_time_years_bootstrap95_low,
         case when bootstrap.slope_bootstrap95_low > 0 then log10(2) / bootstrap.slope_bootstrap95_low end
             as doubling_time_years_bootstrap95_high
-    from unioned
+    from measured as unioned
     left join definitions on unioned.trend_id = definitions.trend_id
     left join bootstrap on unioned.trend_id = bootstrap.trend_id
 )

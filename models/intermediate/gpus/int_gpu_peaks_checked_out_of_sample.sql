@@ -5,8 +5,8 @@
     interval of one new GPU (pred95). Two paper fits per row where they exist:
     - gpu_efficiency_cv, the fit the paper's energy method divides by (Fig. 8);
     - the theoretical fit of the row's precision class (Fig. 7), read from
-      seed trend_definitions: the trend that 'gpu_peak_<class>__extended'
-      extends.
+      seed trend_definitions: the trend the class's refit (quantity gpu_peak,
+      dataset paper_and_extension) extends.
     The row's refit over both datasets rides along, and whether the row is one
     of its points (and why not).
 #}
@@ -36,7 +36,10 @@ comparisons as (
         class_refit.extends_trend_id as paper_trend_id
     from peaks
     inner join fits as class_refit
-        on class_refit.trend_id = 'gpu_peak_' || peaks.precision_class || '__extended'
+        on
+            class_refit.quantity = 'gpu_peak'
+            and class_refit.number_format = peaks.precision_class
+            and class_refit.dataset = 'paper_and_extension'
     where class_refit.extends_trend_id is not null
 ),
 
@@ -78,7 +81,10 @@ compared as (
     from comparisons
     inner join fits as paper_fit on comparisons.paper_trend_id = paper_fit.trend_id
     left join fits as refit
-        on refit.trend_id = 'gpu_peak_' || comparisons.precision_class || '__extended'
+        on
+            refit.quantity = 'gpu_peak'
+            and refit.number_format = comparisons.precision_class
+            and refit.dataset = 'paper_and_extension'
     left join refit_points as refit_point
         on
             refit.trend_id = refit_point.trend_id

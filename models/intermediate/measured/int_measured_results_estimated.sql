@@ -31,6 +31,14 @@ paper_fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
+definitions as (
+    select * from {{ ref('stg_project__trend_definitions') }}
+),
+
+benchmarks as (
+    select * from {{ ref('stg_project__benchmark_flops') }}
+),
+
 estimated as (
     select
         results.*,
@@ -47,8 +55,11 @@ estimated as (
     from results
     left join gpus on results.gpu_id = gpus.gpu_id
     left join peaks on results.gpu_id = peaks.gpu_id and results.precision = peaks.number_format
-    left join paper_fits as paper_fit
-        on paper_fit.trend_id = 'gpu_efficiency_' || case results.benchmark when 'resnet50' then 'cv' else 'nlp' end
+    {# the paper's efficiency fit of the benchmark's domain (seed benchmark_flops), by its structured key #}
+    left join benchmarks on results.benchmark = benchmarks.benchmark_id
+    left join definitions as efficiency
+        on efficiency.quantity = 'gpu_efficiency' and efficiency.domain = benchmarks.domain and efficiency.dataset = 'paper'
+    left join paper_fits as paper_fit on efficiency.trend_id = paper_fit.trend_id
 ),
 
 reasoned as (

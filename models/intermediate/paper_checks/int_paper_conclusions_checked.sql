@@ -41,9 +41,11 @@ joined as (
         refit_compared.slope_log10_per_year - refit.slope_log10_per_year as extended_gap
     from claims
     inner join fits as paper on claims.trend_id = paper.trend_id
-    inner join fits as refit on refit.trend_id = claims.trend_id || '__extended'
+    {# a claim's refit is the trend that extends the paper's (seed trend_definitions.extends_trend_id) #}
+    inner join fits as refit on claims.trend_id = refit.extends_trend_id and refit.dataset = 'paper_and_extension'
     left join fits as paper_compared on claims.compared_trend_id = paper_compared.trend_id
-    left join fits as refit_compared on refit_compared.trend_id = claims.compared_trend_id || '__extended'
+    left join fits as refit_compared
+        on claims.compared_trend_id = refit_compared.extends_trend_id and refit_compared.dataset = 'paper_and_extension'
 ),
 
 judged as (

@@ -12,6 +12,10 @@ final as (
     select
         cast(trend_id as varchar) as trend_id,
         cast(dataset as varchar) as dataset,
+        cast(quantity as varchar) as quantity,
+        cast(domain as varchar) as domain,
+        cast(subset as varchar) as subset,
+        cast(number_format as varchar) as number_format,
         cast(extends_trend_id as varchar) as extends_trend_id,
         cast(figure_ref as varchar) as figure_ref,
         cast(description as varchar) as description,

@@ -1,4 +1,4 @@
-{# How each fitted trend is described (seed trend_definitions), typed. #}
+{# Each fitted trend: its structured key (what it fits, for which rows) and how it is described (seed trend_definitions), typed. #}
 with source as (
     select * from {{ ref('trend_definitions') }}
 ),
@@ -6,6 +6,11 @@ with source as (
 typed as (
     select
         trim(trend_id) as trend_id,
+        trim(quantity) as quantity,
+        nullif(trim(domain), '') as domain,
+        nullif(trim(subset), '') as subset,
+        nullif(trim(number_format), '') as number_format,
+        trim(dataset) as dataset,
         trim(figure_ref) as figure_ref,
         trim(description) as description,
         nullif(trim(report_label), '') as report_label,

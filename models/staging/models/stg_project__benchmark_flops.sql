@@ -6,6 +6,7 @@ with source as (
 typed as (
     select
         trim(benchmark_id) as benchmark_id,
+        trim(domain) as domain,
         trim(benchmark_name) as benchmark_name,
         {{ typed('multiply_adds_per_sample_g', 'double') }} as multiply_adds_per_sample_g,
         {{ typed('flops_per_multiply_add', 'integer') }} as flops_per_multiply_add,
