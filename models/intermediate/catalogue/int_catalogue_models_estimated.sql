@@ -58,7 +58,7 @@ estimated as (
         on
             catalogue.release_date is not null
             and efficiency.quantity = 'gpu_efficiency'
-            and efficiency.domain = catalogue.domain
+            and catalogue.domain = efficiency.domain
             and efficiency.dataset = 'paper'
     left join fits as fit on efficiency.trend_id = fit.trend_id
 ),

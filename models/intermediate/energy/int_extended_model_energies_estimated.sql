@@ -56,13 +56,13 @@ final as (
     left join definitions as paper_efficiency
         on
             paper_efficiency.quantity = 'gpu_efficiency'
-            and paper_efficiency.domain = models.efficiency_domain
+            and models.efficiency_domain = paper_efficiency.domain
             and paper_efficiency.dataset = 'paper'
     left join paper_fits as paper_fit on paper_efficiency.trend_id = paper_fit.trend_id
     left join definitions as extended_efficiency
         on
             extended_efficiency.quantity = 'gpu_efficiency'
-            and extended_efficiency.domain = models.efficiency_domain
+            and models.efficiency_domain = extended_efficiency.domain
             and extended_efficiency.dataset = 'paper_and_extension'
     left join extended_fits as extended_fit on extended_efficiency.trend_id = extended_fit.trend_id
 )

@@ -36,10 +36,13 @@ final as (
             as joules_per_inference_pred95_low,
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_high') }}
             as joules_per_inference_pred95_high
-    from models
     {# the domain's efficiency trend, by its structured key (seed trend_definitions) #}
+    from models
     left join definitions as efficiency
-        on efficiency.quantity = 'gpu_efficiency' and efficiency.domain = models.domain and efficiency.dataset = 'paper'
+        on
+            efficiency.quantity = 'gpu_efficiency'
+            and models.domain = efficiency.domain
+            and efficiency.dataset = 'paper'
     left join fits as fit on efficiency.trend_id = fit.trend_id
 )
 

@@ -38,7 +38,7 @@ comparisons as (
     inner join fits as class_refit
         on
             class_refit.quantity = 'gpu_peak'
-            and class_refit.number_format = peaks.precision_class
+            and peaks.precision_class = class_refit.number_format
             and class_refit.dataset = 'paper_and_extension'
     where class_refit.extends_trend_id is not null
 ),
@@ -83,7 +83,7 @@ compared as (
     left join fits as refit
         on
             refit.quantity = 'gpu_peak'
-            and refit.number_format = comparisons.precision_class
+            and comparisons.precision_class = refit.number_format
             and refit.dataset = 'paper_and_extension'
     left join refit_points as refit_point
         on

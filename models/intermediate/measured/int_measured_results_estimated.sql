@@ -58,7 +58,10 @@ estimated as (
     {# the paper's efficiency fit of the benchmark's domain (seed benchmark_flops), by its structured key #}
     left join benchmarks on results.benchmark = benchmarks.benchmark_id
     left join definitions as efficiency
-        on efficiency.quantity = 'gpu_efficiency' and efficiency.domain = benchmarks.domain and efficiency.dataset = 'paper'
+        on
+            efficiency.quantity = 'gpu_efficiency'
+            and benchmarks.domain = efficiency.domain
+            and efficiency.dataset = 'paper'
     left join paper_fits as paper_fit on efficiency.trend_id = paper_fit.trend_id
 ),
 

@@ -1,4 +1,7 @@
-{# Each fitted trend: its structured key (what it fits, for which rows) and how it is described (seed trend_definitions), typed. #}
+{#
+    Each fitted trend, typed: its structured key (what it fits, for which rows) and how it
+    is described (seed trend_definitions).
+#}
 with source as (
     select * from {{ ref('trend_definitions') }}
 ),
