@@ -11,23 +11,25 @@
     score at that cost and the best at any lower cost (a running maximum over
     the sorted costs); is_pareto_optimal judges a row joined to its level.
 #}
-{% macro pareto_cost_levels(relation, cost_column) -%}
+{% macro pareto_cost_levels(relation, cost_column, partition_by=['domain']) -%}
+    {#- partition_by: the columns a frontier is drawn within (a domain; and a trend dataset) -#}
+    {%- set groups = partition_by | join(', ') -%}
     select
-        domain,
+        {{ groups }},
         cost,
         best_score_at_cost,
         max(best_score_at_cost) over (
-            partition by domain order by cost
+            partition by {{ groups }} order by cost
             rows between unbounded preceding and 1 preceding
         ) as best_score_at_lower_cost
     from (
         select
-            domain,
+            {{ groups }},
             {{ cost_column }} as cost,
             max(performance_score) as best_score_at_cost
         from {{ relation }}
         where performance_score is not null and {{ cost_column }} is not null
-        group by domain, {{ cost_column }}
+        group by {{ groups }}, {{ cost_column }}
     ) as costs
 {%- endmacro %}
 

@@ -52,7 +52,7 @@
 
 {#
     The cutting edge of a domain, the one home of this rule (int_models_flagged
-    for the paper, int_extended_models_flagged for both datasets): the most
+    in each trend dataset): the most
     accurate model of each year for CV (Figs. 3, 9); for NLP, and for decoder
     LLMs, the models most demanding when released (Fig. 6), since the NLP
     models with a GLUE score span only 2018 and 2020, too few for a

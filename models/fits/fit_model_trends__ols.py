@@ -1,4 +1,5 @@
-"""Compute and energy trends (Figs. 3, 6, 9, 10): log10(GFLOPs or Joules) ~ release date.
+"""Compute and energy trends (Figs. 3, 6, 9, 10, and their refits over both datasets):
+log10(GFLOPs or Joules) ~ release date, one fit per trend of int_model_trend_points.
 
 Same fitting code and parameters as fit_gpu_efficiency__ols (src/inference_energy/science/trend_fits.py).
 """

@@ -132,7 +132,7 @@ PAPER_SLICES = {
     "fct_gpu_datasheet_peaks": "dataset = 'paper'",
     "fct_trend_fits": "dataset = 'paper'",
     "fct_trend_lines": "dataset = 'paper' and line_span = 'fit'",
-    "fct_extended_inference_energy": "dataset = 'paper'",
+    "fct_inference_energy_2012_2025": "dataset = 'paper'",
 }
 
 
@@ -146,9 +146,9 @@ def paper_fingerprints(db, manifest_path) -> dict[str, str]:
         if node["resource_type"] == "model" and node["config"]["meta"].get("datasets") == "paper"
     }
     queries = {name: f"select * from marts.{name}" for name in paper_marts}
-    queries["fct_extended_inference_energy"] = (
+    queries["fct_inference_energy_2012_2025"] = (
         "select model_id, gflops, paper_method_joules, paper_method_joules_pred95_low, "
-        "paper_method_joules_pred95_high from marts.fct_extended_inference_energy where dataset = 'paper'"
+        "paper_method_joules_pred95_high from marts.fct_inference_energy_2012_2025 where dataset = 'paper'"
     )
     for name, condition in PAPER_SLICES.items():
         queries.setdefault(name, f"select * from marts.{name} where {condition}")
@@ -240,11 +240,11 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
     con = duckdb.connect(str(scratch.db), read_only=True)
     try:
         [(is_edge,)] = con.execute(
-            "select is_cutting_edge from marts.fct_extended_inference_energy "
+            "select is_cutting_edge from marts.fct_inference_energy_2012_2025 "
             "where model_id = 'test_2024_frontier_model'"
         ).fetchall()
         [(llm_rows,)] = con.execute(
-            "select count(*) from marts.fct_extended_inference_energy where model_id = 'test_llm'"
+            "select count(*) from marts.fct_inference_energy_2012_2025 where model_id = 'test_llm'"
         ).fetchall()
         [(gpu_dataset,)] = con.execute("select dataset from marts.dim_gpus where gpu_id = 'test_gpu'").fetchall()
         [(measured_rows,)] = con.execute(

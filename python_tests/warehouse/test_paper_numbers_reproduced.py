@@ -340,7 +340,7 @@ def test_out_of_sample_marts_cover_every_row_of_the_source_material(warehouse):
             models |= {r["model_id"] for r in csv.DictReader(fh)}
     energies = dict(
         warehouse.query(
-            "select model_id, paper_method_joules from marts.fct_extended_inference_energy where dataset = 'extension'"
+            "select model_id, paper_method_joules from marts.fct_inference_energy_2012_2025 where dataset = 'extension'"
         )
     )
     assert set(energies) == models and all(j is not None and j > 0 for j in energies.values())

@@ -16,8 +16,8 @@
         select 'fct_inference_energy' as mart, model_id as row_id, release_date as metric_date
         from {{ ref('fct_inference_energy') }}
         union all
-        select 'fct_extended_inference_energy', model_id, release_date
-        from {{ ref('fct_extended_inference_energy') }}
+        select 'fct_inference_energy_2012_2025', model_id, release_date
+        from {{ ref('fct_inference_energy_2012_2025') }}
         union all
         select 'fct_gpu_efficiency', gpu_id || '/' || precision || '/' || adapted_for, launch_date
         from {{ ref('fct_gpu_efficiency') }}

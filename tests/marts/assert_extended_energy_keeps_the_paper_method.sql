@@ -1,11 +1,11 @@
 {#
-    fct_extended_inference_energy reads the paper's method from the same fit
+    fct_inference_energy_2012_2025 reads the paper's method from the same fit
     as the reproduction: on the paper's rows, paper_method_joules equals
     fct_inference_energy.joules_per_inference (relative 1e-9).
 #}
 {% set failures %}
     with extended as (
-        select * from {{ ref('fct_extended_inference_energy') }}
+        select * from {{ ref('fct_inference_energy_2012_2025') }}
         where dataset = 'paper'
     ),
 

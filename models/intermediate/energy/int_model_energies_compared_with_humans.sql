@@ -6,7 +6,7 @@
 #}
 with energies as (
     select * from {{ ref('int_models_flagged') }}
-    where joules_per_inference is not null
+    where trend_dataset = 'paper' and joules_per_inference is not null
 ),
 
 human_references as (

@@ -1,9 +1,15 @@
 {#
-    Eqs. (1)-(2): Joules per inference = GFLOPs of a forward pass / GFLOPS per
-    Watt expected at the model's release date, read from its domain's Fig. 8
-    fit (gpu_efficiency_cv or gpu_efficiency_nlp), with two intervals (macros
-    trend_value_at and joules_per_inference): mean_ci95, of the fitted mean
-    efficiency at that date, and pred95, of one GPU released then.
+    Eqs. (1)-(2) for every model of both datasets: Joules per inference (per
+    generated token for LLMs) = GFLOPs of a forward pass / GFLOPS per Watt
+    expected at the model's release date, read from two efficiency fits of the
+    model's domain (LLMs use the NLP fits), each found by its structured key
+    (seed trend_definitions):
+    - the paper's own fit (dataset 'paper'; extrapolated past its last GPU and
+      flagged): joules_per_inference, the paper's method;
+    - its refit over the 2020-2025 GPUs too (dataset 'paper_and_extension'):
+      extended_fit_joules.
+    Intervals (macros trend_value_at, joules_per_inference): mean_ci95, of the
+    fitted mean efficiency at that date, and pred95, of one GPU released then.
 #}
 with models as (
     select * from {{ ref('int_models_unioned') }}
@@ -17,9 +23,16 @@ definitions as (
     select * from {{ ref('stg_project__trend_definitions') }}
 ),
 
+with_domain as (
+    select
+        *,
+        case domain when 'cv' then 'cv' else 'nlp' end as efficiency_domain
+    from models
+),
+
 final as (
     select
-        models.*,
+        models.* exclude (efficiency_domain),  -- noqa: RF03
         fit.trend_id as efficiency_trend_id,
         {{ trend_value_at('fit', 'models.release_date') }} as gflops_per_watt_at_release,
         {{ trend_value_at('fit', 'models.release_date', 'low') }} as gflops_per_watt_at_release_mean_ci95_low,
@@ -27,6 +40,7 @@ final as (
         {{ trend_value_at('fit', 'models.release_date', 'pred_low') }} as gflops_per_watt_at_release_pred95_low,
         {{ trend_value_at('fit', 'models.release_date', 'pred_high') }} as gflops_per_watt_at_release_pred95_high,
         models.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
+        models.release_date > fit.last_date as is_after_paper_efficiency_data,
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date') }} as joules_per_inference,
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'low') }}
             as joules_per_inference_mean_ci95_low,
@@ -35,15 +49,31 @@ final as (
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_low') }}
             as joules_per_inference_pred95_low,
         {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_high') }}
-            as joules_per_inference_pred95_high
-    {# the domain's efficiency trend, by its structured key (seed trend_definitions) #}
-    from models
+            as joules_per_inference_pred95_high,
+        refit.trend_id as extended_efficiency_trend_id,
+        {{ trend_value_at('refit', 'models.release_date') }} as extended_fit_gflops_per_watt,
+        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date') }} as extended_fit_joules,
+        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'low') }}
+            as extended_fit_joules_mean_ci95_low,
+        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'high') }}
+            as extended_fit_joules_mean_ci95_high,
+        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'pred_low') }}
+            as extended_fit_joules_pred95_low,
+        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'pred_high') }}
+            as extended_fit_joules_pred95_high
+    from with_domain as models
     left join definitions as efficiency
         on
             efficiency.quantity = 'gpu_efficiency'
-            and models.domain = efficiency.domain
+            and models.efficiency_domain = efficiency.domain
             and efficiency.dataset = 'paper'
     left join fits as fit on efficiency.trend_id = fit.trend_id
+    left join definitions as refit_efficiency
+        on
+            refit_efficiency.quantity = 'gpu_efficiency'
+            and models.efficiency_domain = refit_efficiency.domain
+            and refit_efficiency.dataset = 'paper_and_extension'
+    left join fits as refit on refit_efficiency.trend_id = refit.trend_id
 )
 
 select * from final

@@ -1,21 +1,19 @@
 {#
-    Points of the compute and energy trends (Figs. 3, 6, 9, 10): GFLOPs and
-    Joules per inference over release date, for all models (solid lines) and
-    for the cutting edge of each domain (dashed lines; rule in int_models_flagged).
-    Each point carries its trend's structured key; the trend_id is read from
-    seed trend_definitions (macro trend_key_matches), never built as text.
+    Points of the compute and energy trends of both trend datasets (Figs. 3, 6,
+    9, 10 and their refits): GFLOPs and Joules per inference (per generated
+    token for LLMs) over release date, for all models (solid lines) and for the
+    cutting edge of each domain (dashed lines), each selection within its trend
+    dataset (int_models_flagged). Each point carries its trend's structured key;
+    the trend_id is read from seed trend_definitions (macro
+    trend_key_matches), never built as text.
 #}
 with models as (
     select * from {{ ref('int_models_flagged') }}
+    where gflops is not null
 ),
 
 definitions as (
     select * from {{ ref('stg_project__trend_definitions') }}
-),
-
-selections as (
-    select * from models
-    where gflops is not null
 ),
 
 series as (
@@ -25,31 +23,32 @@ series as (
 points as (
     select
         series.quantity,
-        selections.domain,
+        models.domain,
         'all' as subset,
-        selections.model_id,
-        selections.release_date as x_date,
-        case series.quantity when 'compute' then selections.gflops else selections.joules_per_inference end as y_value
-    from selections
+        models.trend_dataset as dataset,
+        models.model_id,
+        models.release_date as x_date,
+        case series.quantity when 'compute' then models.gflops else models.trend_joules end as y_value
+    from models
     cross join series
     union all
     select
         series.quantity,
-        selections.domain,
-        selections.cutting_edge_rule as subset,
-        selections.model_id,
-        selections.release_date as x_date,
-        case series.quantity when 'compute' then selections.gflops else selections.joules_per_inference end as y_value
-    from selections
+        models.domain,
+        models.cutting_edge_rule as subset,
+        models.trend_dataset as dataset,
+        models.model_id,
+        models.release_date as x_date,
+        case series.quantity when 'compute' then models.gflops else models.trend_joules end as y_value
+    from models
     cross join series
-    where selections.is_cutting_edge
+    where models.is_cutting_edge
 ),
 
 keyed as (
     select
         *,
-        cast(null as varchar) as number_format,
-        'paper' as dataset
+        cast(null as varchar) as number_format
     from points
 ),
 

@@ -6,44 +6,12 @@
     trend_definitions) and the intervals derived from the
     slope's: growth factor per year and doubling time.
 #}
-with paper_gpu_efficiency_fits as (
+with gpu_efficiency_fits as (
     select * from {{ ref('fit_gpu_efficiency__ols') }}
 ),
 
-extended_gpu_efficiency_fits as (
-    select * from {{ ref('fit_extended_gpu_efficiency__ols') }}
-),
-
-paper_model_fits as (
-    select * from {{ ref('fit_model_trends__ols') }}
-),
-
-extended_model_fits as (
-    select * from {{ ref('fit_extended_model_trends__ols') }}
-),
-
-gpu_efficiency_fits as (
-    select
-        *,
-        'paper' as dataset
-    from paper_gpu_efficiency_fits
-    union all
-    select
-        *,
-        'paper_and_extension' as dataset
-    from extended_gpu_efficiency_fits
-),
-
 model_fits as (
-    select
-        *,
-        'paper' as dataset
-    from paper_model_fits
-    union all
-    select
-        *,
-        'paper_and_extension' as dataset
-    from extended_model_fits
+    select * from {{ ref('fit_model_trends__ols') }}
 ),
 
 definitions as (
@@ -52,8 +20,6 @@ definitions as (
 
 bootstrap as (
     select * from {{ ref('fit_trends__bootstrap') }}
-    union all
-    select * from {{ ref('fit_extended_trends__bootstrap') }}
 ),
 
 unioned as (
@@ -72,6 +38,7 @@ unioned as (
 measured as (
     select
         unioned.*,
+        definitions.dataset,
         case
             when definitions.quantity like 'gpu_%' then 'gflops_per_watt'
             when definitions.quantity = 'compute' and definitions.domain = 'llm' then 'gflops_per_token'

@@ -16,7 +16,8 @@ with peaks as (
 ),
 
 refit_points as (
-    select * from {{ ref('int_extended_gpu_efficiency_fit_points') }}
+    select * from {{ ref('int_gpu_efficiency_fit_points') }}
+    where dataset = 'paper_and_extension'
 ),
 
 fits as (
@@ -88,7 +89,7 @@ compared as (
     left join refit_points as refit_point
         on
             refit.trend_id = refit_point.trend_id
-            and refit_point.dataset = 'extension'
+            and refit_point.point_dataset = 'extension'
             and comparisons.gpu_id = refit_point.gpu_id
             and comparisons.precision = refit_point.precision
 ),

@@ -26,7 +26,7 @@ review_by_precision as (
 
 models as (
     select * from {{ ref('int_models_unioned') }}
-    where domain = 'cv'
+    where dataset = 'paper' and domain = 'cv'
 ),
 
 gpu_launches as (

@@ -7,7 +7,7 @@
 #}
 with models as (
     select * from {{ ref('int_models_unioned') }}
-    where domain = 'cv' and gflops is not null and top1_accuracy_pct is not null
+    where dataset = 'paper' and domain = 'cv' and gflops is not null and top1_accuracy_pct is not null
 ),
 
 published as (

@@ -8,7 +8,7 @@
 #}
 with models as (
     select * from {{ ref('int_models_unioned') }}
-    where domain = 'cv' and gflops is not null and params_millions is not null
+    where dataset = 'paper' and domain = 'cv' and gflops is not null and params_millions is not null
 ),
 
 published as (

@@ -6,6 +6,7 @@
 #}
 with models as (
     select * from {{ ref('int_models_flagged') }}
+    where trend_dataset = 'paper'
 ),
 
 final as (

@@ -1,7 +1,7 @@
 {# The dotted line of Figs. 9 and 10: mean Joules per inference of the models released each year. #}
 with energies as (
     select * from {{ ref('int_models_flagged') }}
-    where joules_per_inference is not null
+    where trend_dataset = 'paper' and joules_per_inference is not null
 ),
 
 yearly as (

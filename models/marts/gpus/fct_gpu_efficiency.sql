@@ -9,6 +9,7 @@ with efficiencies as (
 
 fit_points as (
     select * from {{ ref('int_gpu_efficiency_fit_points') }}
+    where dataset = 'paper'
 ),
 
 fit_membership as (

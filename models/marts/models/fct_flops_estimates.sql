@@ -5,7 +5,7 @@ with estimates as (
 
 models as (
     select * from {{ ref('int_models_unioned') }}
-    where domain = 'cv'
+    where dataset = 'paper' and domain = 'cv'
 ),
 
 reproduction as (

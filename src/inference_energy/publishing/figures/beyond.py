@@ -88,7 +88,7 @@ def figE4_llm_energy_per_token(marts):
         "Joules per generated token (log scale)",
     )
     ax = fig.axes[0]
-    models = marts["fct_extended_inference_energy"]
+    models = marts["fct_inference_energy_2012_2025"]
     moe = models[(models["domain"] == "llm") & (models["active_params_millions"] < models["params_millions"])]
     ax.scatter(
         date_numbers(moe["release_date"]),

@@ -24,7 +24,7 @@ from matplotlib.ticker import MaxNLocator, NullFormatter  # noqa: E402
 
 MARTS = (
     "fct_inference_energy",
-    "fct_extended_inference_energy",
+    "fct_inference_energy_2012_2025",
     "fct_gpu_datasheet_peaks",
     "fct_measured_vs_estimated",
     "fct_conclusion_sensitivity",
@@ -282,7 +282,7 @@ def versus_humans(marts, domain, title):
 
 def energy_to_2025(marts, domain, title, ylabel):
     fig, ax = new_figure(title)
-    models = marts["fct_extended_inference_energy"]
+    models = marts["fct_inference_energy_2012_2025"]
     models = models[models["domain"] == domain].dropna(subset=["extended_fit_joules"])
     rule = models["cutting_edge_rule"].iloc[0]
     for dataset, marker, label in (("paper", "o", "Paper's models"), ("extension", "D", "Models beyond the paper")):

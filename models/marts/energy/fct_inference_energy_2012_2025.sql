@@ -7,7 +7,8 @@
     fct_inference_energy; here the paper's rows are recomputed with the refit.
 #}
 with models as (
-    select * from {{ ref('int_extended_models_flagged') }}
+    select * from {{ ref('int_models_flagged') }}
+    where trend_dataset = 'paper_and_extension'
 ),
 
 final as (
@@ -29,12 +30,12 @@ final as (
         cast(confidence as varchar) as confidence,
         cast(cutting_edge_rule as varchar) as cutting_edge_rule,
         cast(is_cutting_edge as boolean) as is_cutting_edge,
-        cast(paper_efficiency_trend_id as varchar) as paper_efficiency_trend_id,
+        cast(efficiency_trend_id as varchar) as paper_efficiency_trend_id,
         cast(is_after_paper_efficiency_data as boolean) as is_after_paper_efficiency_data,
-        cast(paper_method_gflops_per_watt as double) as paper_method_gflops_per_watt,
-        cast(paper_method_joules as double) as paper_method_joules,
-        cast(paper_method_joules_pred95_low as double) as paper_method_joules_pred95_low,
-        cast(paper_method_joules_pred95_high as double) as paper_method_joules_pred95_high,
+        cast(gflops_per_watt_at_release as double) as paper_method_gflops_per_watt,
+        cast(joules_per_inference as double) as paper_method_joules,
+        cast(joules_per_inference_pred95_low as double) as paper_method_joules_pred95_low,
+        cast(joules_per_inference_pred95_high as double) as paper_method_joules_pred95_high,
         cast(extended_efficiency_trend_id as varchar) as extended_efficiency_trend_id,
         cast(extended_fit_gflops_per_watt as double) as extended_fit_gflops_per_watt,
         cast(extended_fit_joules as double) as extended_fit_joules,
