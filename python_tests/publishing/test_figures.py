@@ -219,3 +219,15 @@ def test_the_report_answers_todays_question_first(warehouse):
         assert f'<td class="num">{joules:.3g}</td><td class="num">[{low:.3g}, {high:.3g}]</td>' in today
     [(n_claims,)] = warehouse.query("select count(*) from marts.fct_paper_conclusions_checked")
     assert f"Of the paper&#39;s {n_claims} claims" in today and 'href="#beyond-2021"' in today
+
+
+def test_the_code_draws_exactly_the_figures_the_seed_lists(warehouse):
+    """The figures' vocabulary has one home, seed figures (mart dim_figures): the drawing code
+    draws exactly those, and the report shows each once, in its section's order."""
+    listed = warehouse.query("select figure_id, report_section, report_order from marts.dim_figures")
+    assert sorted(name for name, _, _ in listed) == sorted(figures.FIGURES)
+    page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
+    for section in ("paper", "sensitivity", "extension", "calibration"):
+        ordered = [name for name, s, _ in sorted(listed, key=lambda row: row[2]) if s == section]
+        positions = [page.index(f'src="figures/{name}.png"') for name in ordered]
+        assert positions == sorted(positions), section

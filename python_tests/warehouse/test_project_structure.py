@@ -34,7 +34,16 @@ def layer(node: dict) -> str:
 
 
 def test_marts_read_only_intermediate_models_and_dimensions(manifest):
+    """STYLE.md: a mart never reads a seed, nor a staging model when an intermediate model
+    exists for that concept (one that reads the staging model); a staging model no
+    intermediate model reads (a vocabulary such as the report's figures) is its own concept."""
     nodes = manifest["nodes"]
+    read_by_intermediate = {
+        parent
+        for node in models(manifest).values()
+        if layer(node) == "intermediate"
+        for parent in node["depends_on"]["nodes"]
+    }
     wrong = []
     for node in models(manifest).values():
         if layer(node) != "marts":
@@ -42,7 +51,9 @@ def test_marts_read_only_intermediate_models_and_dimensions(manifest):
         for parent in node["depends_on"]["nodes"]:
             parent_node = nodes[parent]
             allowed = parent_node["resource_type"] == "model" and (
-                layer(parent_node) == "intermediate" or parent_node["name"].startswith("dim_")
+                layer(parent_node) == "intermediate"
+                or parent_node["name"].startswith("dim_")
+                or (layer(parent_node) == "staging" and parent not in read_by_intermediate)
             )
             if not allowed:
                 wrong.append(f"{node['name']} reads {parent_node['name']}")

@@ -23,10 +23,6 @@ from inference_energy import REPO
 
 from . import figures
 from .report_tables import (
-    CALIBRATION_FIGURE_CAPTIONS,
-    EXTENSION_FIGURE_CAPTIONS,
-    FIGURE_CAPTIONS,
-    SENSITIVITY_FIGURE_CAPTIONS,
     calibration_rows,
     edge_device_rows,
     edge_system_rows,
@@ -65,6 +61,11 @@ figcaption { font-size: 0.9rem; color: #555; }
 .verdict-reversed { color: #cf222e; font-weight: bold; }
 code { background: #f4f4f4; padding: 0 0.2rem; }
 """
+
+
+def figures_of(shown: list[tuple], section: str) -> list[dict]:
+    """The figures of one report section, in order, with their captions (rows of dim_figures)."""
+    return [{"name": name, "caption": caption} for in_section, name, caption in shown if in_section == section]
 
 
 def docs_links(docs_dir: Path, report_dir: Path) -> dict[str, str]:
@@ -107,6 +108,10 @@ def build_report(
         ).df()
         edge_systems = con.execute("select * from marts.fct_edge_system_energy order by joules_per_image").df()
         references = con.execute("select * from marts.dim_paper_references order by ref_number").df()
+        # the figures and their captions, by section (seed figures, mart dim_figures)
+        shown = con.execute(
+            "select report_section, figure_id, caption from marts.dim_figures order by report_section, report_order"
+        ).fetchall()
         # today's answer: the GPUs launched in the TODAY_YEARS years before the newest one, at MLPerf's
         # usual INT8 Offline (the serving format), so the table moves on as newer GPUs are added
         today = con.execute(
@@ -151,18 +156,14 @@ def build_report(
         docs=docs_links(docs_dir, final_dir or out),
         key_numbers=key_numbers(fits),
         growth={k: f"{v:.2f}" for k, v in fits.set_index("trend_id")["annual_growth_factor"].items()},
-        figures=[{"name": name, "caption": caption} for name, caption in FIGURE_CAPTIONS.items()],
-        extension_figures=[{"name": name, "caption": caption} for name, caption in EXTENSION_FIGURE_CAPTIONS.items()],
+        figures=figures_of(shown, "paper"),
+        extension_figures=figures_of(shown, "extension"),
         verdicts=verdict_rows(conclusions),
         out_of_sample=out_of_sample_rows(out_of_sample),
         calibration=calibration_rows(calibration),
         sensitivity=sensitivity_summary(sensitivity),
-        sensitivity_figures=[
-            {"name": name, "caption": caption} for name, caption in SENSITIVITY_FIGURE_CAPTIONS.items()
-        ],
-        calibration_figures=[
-            {"name": name, "caption": caption} for name, caption in CALIBRATION_FIGURE_CAPTIONS.items()
-        ],
+        sensitivity_figures=figures_of(shown, "sensitivity"),
+        calibration_figures=figures_of(shown, "calibration"),
         validation=validation_rows(validation),
         coverage=[
             {

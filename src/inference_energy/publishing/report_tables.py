@@ -1,60 +1,11 @@
 """What the report shows, as rows and captions: each function turns one mart (a DataFrame) into
 the rows of one table of the page; the captions name the figures. No number is computed here
-that a mart does not hold; only formatting."""
+that a mart does not hold; only formatting. Figure captions are data: seed figures, mart dim_figures."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-FIGURE_CAPTIONS = {
-    "fig01_params_vs_flops": "Parameters vs GFLOPs of ImageNet models, with the Pearson correlation per family.",
-    "fig02_accuracy_over_time": "ImageNet top-1 accuracy over time; bubble area grows with sqrt(GFLOPs) (legend).",
-    "fig03_cv_gflops_over_time": "GFLOPs over time: dashed, the most accurate model of each year; solid, all.",
-    "fig04_accuracy_vs_gflops": "Accuracy vs GFLOPs by year; the Pareto frontier in grey.",
-    "fig05_glue_vs_gflops": "GLUE score vs GFLOPs of NLP models by year.",
-    "fig06_nlp_gflops_over_time": "NLP GFLOPs over time: dashed, models most demanding when released; solid, all.",
-    "fig07_theoretical_gpu_efficiency": "Theoretical GFLOPS/W of NVIDIA GPUs per precision (Table J.8).",
-    "fig08_gpu_efficiency": "GFLOPS/W adapted for CNN and NLP inference (Table J.9), with the fits used for energy.",
-    "fig09_cv_energy_over_time": "Joules per inference (CV): best-of-year and all-model fits, yearly mean dotted.",
-    "fig10_nlp_energy_over_time": "Joules per inference (NLP): most-demanding and all-model fits, yearly mean dotted.",
-    "fig11_accuracy_vs_energy": "Accuracy vs Joules (CV) by year; the Pareto frontier in grey.",
-    "fig12_glue_vs_energy": "GLUE score vs Joules (NLP) by year; the Pareto frontier in grey.",
-    "fig13_cv_energy_vs_humans": "Joules per inference (CV) against a person's energy use in one second.",
-    "fig14_nlp_energy_vs_humans": "Joules per inference (NLP) against a person's energy use in one second.",
-    "figG15_glue_over_time": "Appendix G: GLUE score over time; bubble area grows with sqrt(GFLOPs), see its legend.",
-}
-SENSITIVITY_FIGURE_CAPTIONS = {
-    "figS1_conclusion_sensitivity": (
-        "Each headline conclusion under every variant, relative to the paper's value (black diamond), "
-        "with its 95 % interval: green where the paper's claim still holds, red where it does not."
-    ),
-}
-EXTENSION_FIGURE_CAPTIONS = {
-    "figE1_gpu_efficiency_to_2025": (
-        "Dense datasheet GFLOPS/W of J.8 (filled) and 2020-2025 GPUs (open) by precision class, with the "
-        "2012-2025 refit of each class; dashed, the paper's CV efficiency fit extrapolated, with its 95 % "
-        "prediction band for one new GPU."
-    ),
-    "figE2_cv_energy_to_2025": (
-        "Joules per inference of the paper's ImageNet models and those of 2021-2025, all with the refitted "
-        "efficiency; dotted, the paper's best-of-year energy fit extrapolated."
-    ),
-    "figE3_nlp_energy_to_2025": "The same for NLP models with GLUE scores (the source material has none after 2021).",
-    "figE4_llm_energy_per_token": (
-        "Joules per generated token of decoder LLMs, from active parameters (2 FLOPs each), with the refitted "
-        "NLP efficiency; crosses mark mixture-of-experts models."
-    ),
-}
-CALIBRATION_FIGURE_CAPTIONS = {
-    "figE5_measured_vs_datasheet": (
-        "MLPerf measured Joules per sample (whole system at the wall) against the datasheet estimate, by "
-        "benchmark and precision, with the identity line and the calibrated prediction for every GPU."
-    ),
-    "figE6_measured_energy_over_time": (
-        "Joules per sample by GPU launch date: MLPerf measurements, the paper's trend (Eq. 2) read at each "
-        "GPU's date, and the calibrated INT8 Offline prediction of every GPU with its 95 % prediction interval."
-    ),
-}
 METHOD_LABELS = {"paper_method": "Paper's method (trend at launch date)", "datasheet_method": "Datasheet peak"}
 
 
