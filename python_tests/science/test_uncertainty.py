@@ -147,14 +147,15 @@ def test_marts_bootstrap_is_reproduced_bit_for_bit(warehouse):
     """The warehouse's bootstrap, recomputed here from its own inputs, is the same to the last bit."""
     gpus = pd.DataFrame(
         warehouse.query(
-            "select trend_id, launch_date, gflops_per_watt from intermediate.int_gpu_efficiency_fit_points"
+            "select trend_id, launch_date, gflops_per_watt from intermediate.int_gpu_efficiency_fit_points "
+            "where dataset = 'paper'"
         ),
         columns=["trend_id", "x_date", "y_value"],
     )
     models = pd.DataFrame(
         warehouse.query(
             "select model_id, domain, release_date, gflops, is_cutting_edge, cutting_edge_rule "
-            "from intermediate.int_models_flagged where gflops is not null"
+            "from intermediate.int_models_flagged where trend_dataset = 'paper' and gflops is not null"
         ),
         columns=["model_id", "domain", "x_date", "gflops", "is_cutting_edge", "cutting_edge_rule"],
     )

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .trend_fits import years_since
+from .trend_fits import ols_line, years_since
 
 DOMAINS = {"cv": "gpu_efficiency_cv", "nlp": "gpu_efficiency_nlp"}
 CONCLUSIONS = [
@@ -149,9 +149,10 @@ def _fit(x: np.ndarray, log_y: np.ndarray, robust: bool) -> tuple[float, float, 
     if robust:
         slope, intercept, low, high = stats.theilslopes(log_y, x, 0.95)
         return float(intercept), float(slope), float(low), float(high)
-    fit = stats.linregress(x, log_y)
+    intercept, slope, residuals, sxx = ols_line(x, log_y)
+    stderr = math.sqrt(float((residuals**2).sum()) / (x.size - 2) / sxx)
     t = stats.t.ppf(0.975, x.size - 2)
-    return float(fit.intercept), float(fit.slope), float(fit.slope - t * fit.stderr), float(fit.slope + t * fit.stderr)
+    return intercept, slope, slope - t * stderr, slope + t * stderr
 
 
 def _cooks_distance(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .trend_fits import years_since
+from .trend_fits import ols_line, years_since
 
 BOOTSTRAP_COLUMNS = [
     "trend_id",
@@ -36,10 +36,8 @@ def _ols(x: np.ndarray, log_y: np.ndarray) -> tuple[float, float]:
     """(intercept, slope) of log_y on x; NaN when the points cannot define a line."""
     if x.size < 3 or x.max() == x.min():
         return np.nan, np.nan
-    x_mean, y_mean = x.mean(), log_y.mean()
-    dx = x - x_mean
-    slope = (dx * (log_y - y_mean)).sum() / (dx * dx).sum()
-    return y_mean - slope * x_mean, slope
+    intercept, slope, _, _ = ols_line(x, log_y)
+    return intercept, slope
 
 
 def _ols_rows(x: np.ndarray, log_y: np.ndarray, keep: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

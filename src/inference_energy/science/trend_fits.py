@@ -56,6 +56,18 @@ def years_since(dates: pd.Series | list, reference_date: date | str) -> np.ndarr
     return (delta.dt.days.to_numpy(dtype=float)) / DAYS_PER_YEAR
 
 
+def ols_line(x: np.ndarray, log_y: np.ndarray) -> tuple[float, float, np.ndarray, float]:
+    """The one line fit of the project: ordinary least squares of log_y on x. Returns
+    (intercept, slope, residuals, sum of squares of x about its mean); the trends
+    (fit_log_linear), their bootstrap and the sensitivity analysis all fit through it."""
+    x_mean = x.mean()
+    dx = x - x_mean
+    sxx = float((dx**2).sum())
+    slope = float((dx * (log_y - log_y.mean())).sum() / sxx)
+    intercept = float(log_y.mean() - slope * x_mean)
+    return intercept, slope, log_y - (intercept + slope * x), sxx
+
+
 def fit_log_linear(
     x_years: np.ndarray, y: np.ndarray, confidence_level: float = 0.95, min_points: int = 3
 ) -> LogLinearFit:
@@ -74,13 +86,10 @@ def fit_log_linear(
     if np.any(y <= 0):
         raise ValueError("fit_log_linear: y must be positive to take log10")
     x_mean = x.mean()
-    sxx = float(((x - x_mean) ** 2).sum())
-    if sxx == 0:
+    if float(((x - x_mean) ** 2).sum()) == 0:
         raise ValueError("fit_log_linear: all points share one date; the slope is undefined")
     log_y = np.log10(y)
-    slope = float(((x - x_mean) * (log_y - log_y.mean())).sum() / sxx)
-    intercept = float(log_y.mean() - slope * x_mean)
-    residuals = log_y - (intercept + slope * x)
+    intercept, slope, residuals, sxx = ols_line(x, log_y)
     ss_res = float((residuals**2).sum())
     ss_tot = float(((log_y - log_y.mean()) ** 2).sum())
     dof = n - 2
