@@ -15,4 +15,6 @@ def model(dbt, session):
         .project("model_id, domain, release_date, gflops, is_cutting_edge")
         .df(),
         dbt.config.get("reference_date"),
+        # the conclusions and what each measures: seed sensitivity_conclusions
+        dbt.ref("stg_project__sensitivity_conclusions").df(),
     )

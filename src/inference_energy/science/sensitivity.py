@@ -18,17 +18,6 @@ from scipy import stats
 from .trend_fits import ols_line, years_since
 
 DOMAINS = {"cv": "gpu_efficiency_cv", "nlp": "gpu_efficiency_nlp"}
-CONCLUSIONS = [
-    # id, text, kind, domain
-    ("gpu_efficiency_grows_cv", "GPU efficiency adapted for CV grows (doubling time, years)", "grows", "cv"),
-    ("gpu_efficiency_grows_nlp", "GPU efficiency adapted for NLP grows (doubling time, years)", "grows", "nlp"),
-    ("cutting_edge_energy_grows_cv", "Energy of the most accurate CV model of each year grows", "grows", "cv"),
-    ("average_energy_flat_cv", "Energy over all CV models stays roughly flat", "flat", "cv"),
-    ("cutting_edge_energy_grows_nlp", "Energy of the most demanding NLP models grows", "grows", "nlp"),
-    ("average_energy_flat_nlp", "Energy over all NLP models stays roughly flat", "flat", "nlp"),
-    ("cutting_edge_outgrows_average_cv", "CV cutting-edge energy grows faster than the average's", "faster", "cv"),
-    ("cutting_edge_outgrows_average_nlp", "NLP cutting-edge energy grows faster than the average's", "faster", "nlp"),
-]
 
 
 # Above this many points the pairwise slopes (n^2 / 2) are not materialised: Theil-Sen's order
@@ -168,7 +157,14 @@ def _cooks_distance(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return residuals**2 / (2 * s2) * leverage / (1 - leverage) ** 2
 
 
-def _conclusions(gpu: pd.DataFrame, models: pd.DataFrame, reference_date: str, as_years: bool, robust: bool):
+def _conclusions(
+    gpu: pd.DataFrame,
+    models: pd.DataFrame,
+    reference_date: str,
+    as_years: bool,
+    robust: bool,
+    conclusions: pd.DataFrame,
+):
     """Value, interval and claim of every conclusion for one variant's inputs."""
 
     def x_of(dates):
@@ -189,18 +185,20 @@ def _conclusions(gpu: pd.DataFrame, models: pd.DataFrame, reference_date: str, a
         edge = mine["is_cutting_edge"].to_numpy(dtype=bool)
         slopes[("all", domain)] = _fit(x, log_joules, robust)[1:]
         slopes[("edge", domain)] = _fit(x[edge], log_joules[edge], robust)[1:]
-    for conclusion_id, text, kind, domain in CONCLUSIONS:
-        if conclusion_id.startswith("gpu_efficiency"):
+    for conclusion_id, text, kind, measure, domain in conclusions[
+        ["conclusion_id", "conclusion", "claim_kind", "measure", "domain"]
+    ].itertuples(index=False):
+        if measure == "efficiency":
             slope, low, high = slopes[("efficiency", domain)]
             value, unit = math.log10(2) / slope, "doubling_time_years"
             interval = (math.log10(2) / high, math.log10(2) / low) if low > 0 else (None, None)
             holds = low > 0
-        elif kind == "faster":
+        elif measure == "cutting_edge_vs_average_energy":
             edge_slope, all_slope = slopes[("edge", domain)][0], slopes[("all", domain)][0]
             value, unit, interval = 10 ** (edge_slope - all_slope), "ratio_of_annual_growth_factors", (None, None)
             holds = edge_slope > all_slope
         else:
-            slope, low, high = slopes[("edge" if kind == "grows" else "all", domain)]
+            slope, low, high = slopes[("edge" if measure == "cutting_edge_energy" else "all", domain)]
             value, unit, interval = 10**slope, "annual_growth_factor", (10**low, 10**high)
             holds = low > 0 if kind == "grows" else low <= 0 <= high
         rows.append(
@@ -219,9 +217,17 @@ def _conclusions(gpu: pd.DataFrame, models: pd.DataFrame, reference_date: str, a
 
 
 def sensitivity_table(
-    gpu: pd.DataFrame, gpus: pd.DataFrame, models: pd.DataFrame, reference_date: str, n_influential: int = 3
+    gpu: pd.DataFrame,
+    gpus: pd.DataFrame,
+    models: pd.DataFrame,
+    reference_date: str,
+    conclusions: pd.DataFrame,
+    n_influential: int = 3,
 ) -> pd.DataFrame:
     """Every conclusion under every variant.
+
+    conclusions: conclusion_id, conclusion, claim_kind, measure, domain (seed
+    sensitivity_conclusions, the one home of that vocabulary), in the order the rows come out.
 
     gpu: trend_id, gpu_id, precision, launch_date, gflops_per_watt (the efficiency fit points,
     Fig. 7 and 8); gpus: gpu_id, gpu_type; models: model_id, domain, release_date, gflops,
@@ -301,7 +307,7 @@ def sensitivity_table(
             )
     rows = []
     for variant_id, description, variant_gpu, variant_models, as_years, robust in variants:
-        for row in _conclusions(variant_gpu, variant_models, reference_date, as_years, robust):
+        for row in _conclusions(variant_gpu, variant_models, reference_date, as_years, robust, conclusions):
             rows.append({**row, "variant_id": variant_id, "variant": description})
     return pd.DataFrame(rows)[
         [
