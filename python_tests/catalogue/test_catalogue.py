@@ -8,8 +8,11 @@ import hashlib
 import re
 
 import duckdb
+import pandas as pd
 import pytest
 from conftest import digest
+
+from inference_energy.catalogue import validation
 
 CATALOGUE_SELECTION = ("--select", "stg_catalogue__models+")
 
@@ -124,7 +127,7 @@ def test_bad_lines_are_kept_with_their_reasons_and_the_rest_is_priced(scratch, t
     # 7.6 GFLOPs on ResNet-50's date, a million a day for a 365-day year, 3.6 MJ per kWh
     assert kwh == pytest.approx(joules * 1e6 * 365 / 3.6e6, rel=1e-12)
 
-    # great-expectations, an independent validator, flags the same lines on the report's page
+    # the great-expectations page, built from the warehouse's verdicts, lists the same lines
     page = (scratch.root / "reports" / "catalogue_validation.html").read_text(encoding="utf-8")
     rejected_section = page.split("<h2>Rejected lines</h2>")[1]
     flagged = {int(n) for n in re.findall(r"<tr><td class='num'>(\d+)</td>", rejected_section)}
@@ -177,3 +180,28 @@ def test_a_catalogue_that_is_no_catalogue_fails_the_build_and_changes_nothing(sc
     assert result.returncode != 0
     assert message in result.output and "models.csv" in result.output
     assert digest(scratch.db) == published
+
+
+def test_the_validation_page_checks_the_warehouses_verdicts_without_restating_rules():
+    """great-expectations judges each line by what the warehouse decided (priced, rejected with
+    its reasons, or dropped): one expectation per rule the rejects name, in their words."""
+    lines = pd.DataFrame({"line_number": [2, 3, 4, 5], "model_name": ["a", "b", "c", "d"]})
+    outcomes = pd.DataFrame(
+        {
+            "line_number": [2, 3, 4],
+            "outcome": ["priced", "rejected", "rejected"],
+            "reasons": ["", "gflops must be a positive number; name is required", "name is required"],
+        }
+    )
+    checks = {check.rule: check.failed_lines for check in validation.validate(lines, outcomes)}
+    assert checks == {
+        "every line is priced or rejected (none dropped)": [5],
+        "no line is rejected": [3, 4, 5],
+        "no line breaks: gflops must be a positive number": [3],
+        "no line breaks: name is required": [3, 4],
+    }
+    assert validation.bad_lines(validation.validate(lines, outcomes)) == {
+        3: ["gflops must be a positive number", "name is required"],
+        4: ["name is required"],
+        5: ["neither priced nor rejected by the warehouse"],
+    }

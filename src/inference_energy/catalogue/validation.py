@@ -1,13 +1,16 @@
 """Your catalogue of models (the dbt source catalogue.models), checked with great-expectations.
 
 dbt prices the valid lines (fct_catalogue_energy) and keeps the others with their reasons
-(fct_catalogue_rejects). This adds what dbt's tests do not give a person holding the file: a
-readable page, reports/catalogue_validation.html, with each expectation, whether the file
-meets it, and every bad line with its values and why. It reads the file's lines as the
-warehouse staged them (staging.stg_catalogue__models, every value still as written) into
-pandas: great-expectations 1.24 returns nothing through SQLAlchemy + duckdb-engine on DuckDB.
+(fct_catalogue_rejects, the warehouse's rules: macro catalogue_line_reasons). This adds what
+dbt's tests do not give a person holding the file: a readable page,
+reports/catalogue_validation.html, built from those two marts, never restating the rules: each
+expectation (every line priced or rejected, none dropped; no line rejected; no line breaking
+each rule the rejects name), whether the file meets it, and every bad line with its values and
+why. It reads the lines as the warehouse staged them (staging.stg_catalogue__models, every value
+still as written) into pandas: great-expectations 1.24 returns nothing through SQLAlchemy +
+duckdb-engine on DuckDB.
 
-The page is redrawn only when the staged lines, the known GPUs or this script changed
+The page is redrawn only when the staged lines, their outcomes or this script changed
 (great-expectations takes ~5 s to import); otherwise the previous page is copied.
 
     python -m inference_energy.catalogue.validation --db warehouse/inference_energy.duckdb \
@@ -30,9 +33,6 @@ import pandas as pd
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
-NON_NEGATIVE_NUMBER = r"^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
-# the same with a non-zero digit before any exponent
-POSITIVE_NUMBER = r"^\+?(?=[\d.]*[1-9])(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 FINGERPRINT_MARK = "<!-- catalogue-validation-fingerprint: {} -->"
 
 
@@ -43,108 +43,71 @@ class Check:
     failed_values: list[str] = field(default_factory=list)
 
 
-def load(db_path: str | Path) -> tuple[pd.DataFrame, dict[str, list[str]], dict[str, int]]:
-    """The staged lines; the GPUs and number formats the warehouse has peaks for; how many
-    lines the warehouse priced and rejected (shown beside great-expectations' count)."""
+def load(db_path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """The staged lines, each with its outcome in the warehouse (priced, rejected, or neither:
+    dropped) and its reasons; the lines' rules as columns; the priced and rejected counts."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         lines = con.execute("select * from staging.stg_catalogue__models order by line_number").df()
-        peaks = con.execute("select gpu_id, number_format from marts.fct_gpu_peaks_by_number_format").fetchall()
-        [(priced, rejected)] = con.execute(
-            "select (select count(*) from marts.fct_catalogue_energy), "
-            "(select count(*) from marts.fct_catalogue_rejects)"
-        ).fetchall()
+        outcomes = con.execute(
+            """
+            select line_number, 'priced' as outcome, '' as reasons from marts.fct_catalogue_energy
+            union all
+            select line_number, 'rejected' as outcome, reasons from marts.fct_catalogue_rejects
+            """
+        ).df()
     finally:
         con.close()
-    known = {
-        "gpu_id": sorted({g for g, _ in peaks}),
-        "precision": sorted({f for _, f in peaks}),
-        "gpu_precision": sorted({f"{g}/{f}" for g, f in peaks}),
+    counts = {
+        "priced": int((outcomes["outcome"] == "priced").sum()),
+        "rejected": int((outcomes["outcome"] == "rejected").sum()),
     }
-    return lines, known, {"priced": priced, "rejected": rejected}
+    return lines, outcomes, counts
 
 
-def with_derived_columns(lines: pd.DataFrame, known: dict[str, list[str]]) -> pd.DataFrame:
-    """Which inputs a line gives: a rule across columns as one column great-expectations can
-    check (a value set), the same either/or rules as int_catalogue_models_validated."""
-    df = lines.copy()
-    has = {c: df[c].notna() for c in ("gflops_text", "params_millions_text", "input_tokens_text")}
-    df["work_inputs"] = "missing"
-    df.loc[has["params_millions_text"] & has["input_tokens_text"], "work_inputs"] = "params_and_tokens"
-    df.loc[has["gflops_text"], "work_inputs"] = "gflops"
-    date, domain, gpu, precision = (df[c].notna() for c in ("release_date_text", "domain", "gpu_id", "precision"))
-    df["method_inputs"] = "inconsistent"
-    df.loc[date & domain & ~gpu & ~precision, "method_inputs"] = "date_and_domain"
-    df.loc[gpu & precision & ~date & ~domain, "method_inputs"] = "gpu_and_precision"
-    # the pair, where each is known on its own (an unknown one is flagged by its own rule)
-    df["gpu_precision"] = None
-    pair = df["gpu_id"].isin(known["gpu_id"]) & df["precision"].isin(known["precision"])
-    df.loc[pair, "gpu_precision"] = df.loc[pair, "gpu_id"] + "/" + df.loc[pair, "precision"]
-    return df
+def judged(lines: pd.DataFrame, outcomes: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """One row per staged line: its outcome (missing when the warehouse neither priced nor
+    rejected it) and, per rule the rejects name, whether the line breaks it."""
+    frame = lines[["line_number"]].merge(outcomes, on="line_number", how="left")
+    frame["outcome"] = frame["outcome"].fillna("missing")
+    frame["reasons"] = frame["reasons"].fillna("")
+    broken = frame["reasons"].map(lambda text: [r for r in text.split("; ") if r])
+    rules = sorted({rule for listed in broken for rule in listed})
+    for number, rule in enumerate(rules):
+        frame[f"rule_{number}"] = broken.map(lambda listed, rule=rule: rule in listed)
+    return frame, rules
 
 
-def expectations(gx, known: dict[str, list[str]]) -> list[tuple[str, object]]:
+def expectations(gx, rules: list[str]) -> list[tuple[str, str, object]]:
+    """(sentence, column, expectation): the file's lines against the warehouse's verdicts."""
     e = gx.expectations
-    return [
-        ("name is required", e.ExpectColumnValuesToNotBeNull(column="model_name")),
-        ("name is unique", e.ExpectColumnValuesToBeUnique(column="model_name")),
+    found = [
         (
-            "give gflops, or params_millions and input_tokens",
-            e.ExpectColumnValuesToBeInSet(column="work_inputs", value_set=["gflops", "params_and_tokens"]),
+            "every line is priced or rejected (none dropped)",
+            "outcome",
+            e.ExpectColumnValuesToBeInSet(column="outcome", value_set=["priced", "rejected"]),
         ),
-        ("gflops is a positive number", e.ExpectColumnValuesToMatchRegex(column="gflops_text", regex=POSITIVE_NUMBER)),
-        (
-            "params_millions is a positive number",
-            e.ExpectColumnValuesToMatchRegex(column="params_millions_text", regex=POSITIVE_NUMBER),
-        ),
-        (
-            "input_tokens is a positive number",
-            e.ExpectColumnValuesToMatchRegex(column="input_tokens_text", regex=POSITIVE_NUMBER),
-        ),
-        (
-            "give either date and domain, or gpu_id and precision",
-            e.ExpectColumnValuesToBeInSet(column="method_inputs", value_set=["date_and_domain", "gpu_and_precision"]),
-        ),
-        (
-            "date is written YYYY-MM-DD",
-            e.ExpectColumnValuesToMatchRegex(column="release_date_text", regex=r"^\d{4}-\d{2}-\d{2}$"),
-        ),
-        (
-            "date is a real date",
-            e.ExpectColumnValuesToMatchStrftimeFormat(column="release_date_text", strftime_format="%Y-%m-%d"),
-        ),
-        ("domain is cv or nlp", e.ExpectColumnValuesToBeInSet(column="domain", value_set=["cv", "nlp"])),
-        ("gpu_id is a GPU of the warehouse", e.ExpectColumnValuesToBeInSet(column="gpu_id", value_set=known["gpu_id"])),
-        (
-            "precision is a number format with GPU peaks: " + ", ".join(known["precision"]),
-            e.ExpectColumnValuesToBeInSet(column="precision", value_set=known["precision"]),
-        ),
-        (
-            "gpu_id has a peak at this precision",
-            e.ExpectColumnValuesToBeInSet(column="gpu_precision", value_set=known["gpu_precision"]),
-        ),
-        (
-            "scenario is offline or server",
-            e.ExpectColumnValuesToBeInSet(column="scenario", value_set=["offline", "server"]),
-        ),
-        (
-            "inferences_per_day is a number >= 0",
-            e.ExpectColumnValuesToMatchRegex(column="inferences_per_day_text", regex=NON_NEGATIVE_NUMBER),
-        ),
+        ("no line is rejected", "outcome", e.ExpectColumnValuesToBeInSet(column="outcome", value_set=["priced"])),
     ]
+    for number, rule in enumerate(rules):
+        column = f"rule_{number}"
+        found.append(
+            (f"no line breaks: {rule}", column, e.ExpectColumnValuesToBeInSet(column=column, value_set=[False]))
+        )
+    return found
 
 
-def validate(lines: pd.DataFrame, known: dict[str, list[str]]) -> list[Check]:
+def validate(lines: pd.DataFrame, outcomes: pd.DataFrame) -> list[Check]:
     """One great-expectations run over the lines; per expectation, the lines that fail it."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    frame = with_derived_columns(lines, known)
-    rules = expectations(gx, known)
+    frame, rules = judged(lines, outcomes)
+    checks_to_run = expectations(gx, rules)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas(name="catalogue").add_dataframe_asset(name="models")
-    suite = context.suites.add(gx.ExpectationSuite(name="catalogue", expectations=[e for _, e in rules]))
+    suite = context.suites.add(gx.ExpectationSuite(name="catalogue", expectations=[e for _, _, e in checks_to_run]))
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name="catalogue", data=asset.add_batch_definition_whole_dataframe("all"), suite=suite)
     )
@@ -152,30 +115,40 @@ def validate(lines: pd.DataFrame, known: dict[str, list[str]]) -> list[Check]:
         batch_parameters={"dataframe": frame},
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["line_number"]},
     )
-    by_type_and_column = {(r.expectation_config.type, r.expectation_config.kwargs["column"]): r for r in result.results}
+    by_value_set = {
+        (r.expectation_config.kwargs["column"], tuple(r.expectation_config.kwargs["value_set"])): r
+        for r in result.results
+    }
     checks = []
-    for rule, expectation in rules:
-        outcome = by_type_and_column[(expectation.expectation_type, expectation.column)]
+    for rule, column, expectation in checks_to_run:
+        outcome = by_value_set[(column, tuple(expectation.value_set))]
         check = Check(rule)
         for row in outcome.result.get("unexpected_index_list") or []:
             check.failed_lines.append(int(row["line_number"]))
-            check.failed_values.append("" if pd.isna(row[expectation.column]) else str(row[expectation.column]))
+            check.failed_values.append(str(row[column]))
         checks.append(check)
     return checks
 
 
 def bad_lines(checks: list[Check]) -> dict[int, list[str]]:
+    """The lines that fail an expectation on a rule, with those rules (the warehouse's words)."""
     reasons: dict[int, list[str]] = {}
     for check in checks:
+        if not check.rule.startswith("no line breaks: "):
+            continue
         for line in check.failed_lines:
-            reasons.setdefault(line, []).append(check.rule)
+            reasons.setdefault(line, []).append(check.rule.removeprefix("no line breaks: "))
+    for check in checks[:1]:  # a dropped line, named as such
+        for line, value in zip(check.failed_lines, check.failed_values, strict=True):
+            if value == "missing":
+                reasons.setdefault(line, []).append("neither priced nor rejected by the warehouse")
     return dict(sorted(reasons.items()))
 
 
-def fingerprint(lines: pd.DataFrame, known: dict[str, list[str]], counts: dict[str, int]) -> str:
+def fingerprint(lines: pd.DataFrame, outcomes: pd.DataFrame) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(lines.to_csv(index=False).encode())
-    digest.update(repr((sorted(known.items()), sorted(counts.items()))).encode())
+    digest.update(outcomes.sort_values("line_number").to_csv(index=False).encode())
     return digest.hexdigest()
 
 
@@ -225,15 +198,15 @@ priced {counts["priced"]} (<code>marts.fct_catalogue_energy</code>) and rejected
 def write_page(db_path: str | Path, out: str | Path, previous: str | Path | None = None) -> tuple[Path, bool]:
     """Writes the page; returns (path, whether great-expectations ran)."""
     out = Path(out)
-    lines, known, counts = load(db_path)
-    stamp = fingerprint(lines, known, counts)
+    lines, outcomes, counts = load(db_path)
+    stamp = fingerprint(lines, outcomes)
     out.parent.mkdir(parents=True, exist_ok=True)
     if previous is not None and Path(previous).is_file():
         if FINGERPRINT_MARK.format(stamp) in Path(previous).read_text(encoding="utf-8"):
             if Path(previous).resolve() != out.resolve():
                 shutil.copyfile(previous, out)
             return out, False
-    out.write_text(render(lines, validate(lines, known), counts, stamp), encoding="utf-8")
+    out.write_text(render(lines, validate(lines, outcomes), counts, stamp), encoding="utf-8")
     return out, True
 
 
