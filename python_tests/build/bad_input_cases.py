@@ -258,7 +258,7 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         "extension_cv_models",
         edit_seed("extension_cv_models", {"model_id": "convnext_t"}, {"model_id": "resnet50"}),
         [
-            "intermediate.int_extended_models_unioned",
+            "intermediate.int_models_unioned",
             'rule "model_id is the key: unique and never null"',
             "model_id = resnet50 appears 2 times",
         ],

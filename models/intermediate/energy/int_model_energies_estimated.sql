@@ -32,7 +32,7 @@ with_domain as (
 
 final as (
     select
-        models.* exclude (efficiency_domain),  -- noqa: RF03
+        models.* exclude (efficiency_domain),  -- noqa: RF02, RF03
         fit.trend_id as efficiency_trend_id,
         {{ trend_value_at('fit', 'models.release_date') }} as gflops_per_watt_at_release,
         {{ trend_value_at('fit', 'models.release_date', 'low') }} as gflops_per_watt_at_release_mean_ci95_low,

@@ -233,7 +233,8 @@ def sensitivity_table(
     Fig. 7 and 8); gpus: gpu_id, gpu_type; models: model_id, domain, release_date, gflops,
     is_cutting_edge (the paper's flags, kept when a model is left out).
     """
-    gpu = gpu.sort_values(["trend_id", "gpu_id", "precision"], kind="mergesort").reset_index(drop=True)
+    # a full order (adapted_for too): the points read from a table of both datasets come in any order
+    gpu = gpu.sort_values(["trend_id", "gpu_id", "precision", "adapted_for"], kind="mergesort").reset_index(drop=True)
     models = models[models["gflops"].notna()].sort_values(["domain", "model_id"], kind="mergesort")
     fig8 = gpu[gpu["trend_id"].isin(DOMAINS.values())]
     fp32_all = gpu[gpu["trend_id"] == "gpu_theoretical_fp32"]
