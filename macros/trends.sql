@@ -88,3 +88,24 @@
         {{ row }}.{{ column }} is not distinct from {{ definition }}.{{ column }}{{ ' and ' if not loop.last }}
     {%- endfor -%}
 {%- endmacro %}
+
+{#
+    The efficiency fit of a domain, joined by its structured key: the trend
+    definition (quantity gpu_efficiency, the domain, the trend dataset) and
+    then the fit row, as `alias` (read with trend_value_at). `definitions` and
+    `fits` are the model's import CTEs of stg_project__trend_definitions and of
+    the fits. One home of this lookup for every model that prices by Eq. (2).
+
+        {{ join_efficiency_fit('definitions', 'fits', 'fit', 'models.domain') }}
+#}
+{% macro join_efficiency_fit(definitions, fits, alias, domain_sql, dataset='paper', condition='') -%}
+    left join {{ definitions }} as {{ alias }}_trend
+        on
+            {{ alias }}_trend.quantity = 'gpu_efficiency'
+            and {{ domain_sql }} = {{ alias }}_trend.domain
+            and {{ alias }}_trend.dataset = '{{ dataset }}'
+            {%- if condition %}
+            and {{ condition }}
+            {%- endif %}
+    left join {{ fits }} as {{ alias }} on {{ alias }}_trend.trend_id = {{ alias }}.trend_id
+{%- endmacro %}

@@ -54,13 +54,10 @@ estimated as (
             ) }}
         end as measured
     from catalogue
-    left join definitions as efficiency
-        on
-            catalogue.release_date is not null
-            and efficiency.quantity = 'gpu_efficiency'
-            and catalogue.domain = efficiency.domain
-            and efficiency.dataset = 'paper'
-    left join fits as fit on efficiency.trend_id = fit.trend_id
+    {# the paper's method only for a line that gives a date #}
+    {{ join_efficiency_fit(
+        'definitions', 'fits', 'fit', 'catalogue.domain', condition='catalogue.release_date is not null'
+    ) }}
 ),
 
 final as (

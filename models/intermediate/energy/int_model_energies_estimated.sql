@@ -62,18 +62,8 @@ final as (
         {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'pred_high') }}
             as extended_fit_joules_pred95_high
     from with_domain as models
-    left join definitions as efficiency
-        on
-            efficiency.quantity = 'gpu_efficiency'
-            and models.efficiency_domain = efficiency.domain
-            and efficiency.dataset = 'paper'
-    left join fits as fit on efficiency.trend_id = fit.trend_id
-    left join definitions as refit_efficiency
-        on
-            refit_efficiency.quantity = 'gpu_efficiency'
-            and models.efficiency_domain = refit_efficiency.domain
-            and refit_efficiency.dataset = 'paper_and_extension'
-    left join fits as refit on refit_efficiency.trend_id = refit.trend_id
+    {{ join_efficiency_fit('definitions', 'fits', 'fit', 'models.efficiency_domain') }}
+    {{ join_efficiency_fit('definitions', 'fits', 'refit', 'models.efficiency_domain', 'paper_and_extension') }}
 )
 
 select * from final

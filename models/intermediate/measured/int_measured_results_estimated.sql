@@ -57,12 +57,7 @@ estimated as (
     left join peaks on results.gpu_id = peaks.gpu_id and results.precision = peaks.number_format
     {# the paper's efficiency fit of the benchmark's domain (seed benchmark_flops), by its structured key #}
     left join benchmarks on results.benchmark = benchmarks.benchmark_id
-    left join definitions as efficiency
-        on
-            efficiency.quantity = 'gpu_efficiency'
-            and benchmarks.domain = efficiency.domain
-            and efficiency.dataset = 'paper'
-    left join paper_fits as paper_fit on efficiency.trend_id = paper_fit.trend_id
+    {{ join_efficiency_fit('definitions', 'paper_fits', 'paper_fit', 'benchmarks.domain') }}
 ),
 
 reasoned as (
