@@ -54,7 +54,6 @@ estimated as (
             ) }}
         end as measured
     from catalogue
-    {# the paper's method only for a line that gives a date #}
     {{ join_efficiency_fit(
         'definitions', 'fits', 'fit', 'catalogue.domain', condition='catalogue.release_date is not null'
     ) }}
