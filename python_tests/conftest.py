@@ -67,6 +67,21 @@ def run_build(project: Path, db_path: Path, *dbt_args: str, env: dict[str, str] 
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, db_path)
 
 
+def run_build_state(project: Path, action: str, db: Path | None = None) -> subprocess.CompletedProcess:
+    """`python -m inference_energy.build.state ACTION --db ...` in a project copy, with the copy's
+    own code first on the path (as ./scripts/build runs it); fails the test if it fails."""
+    target = str(db) if db is not None else "warehouse/inference_energy.duckdb"
+    return subprocess.run(
+        [str(VENV / "bin" / "python"), "-m", "inference_energy.build.state", action, "--db", target],
+        cwd=project,
+        env=dict(os.environ, PYTHONPATH=str(project / "src")),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def copy_project(dest: Path) -> Path:
     """What a copy of the project needs to build (PROJECT_ITEMS); everything else stays behind."""
     return _copy_project(REPO, dest, PROJECT_ITEMS)

@@ -7,10 +7,9 @@ import csv
 import hashlib
 import json
 import shutil
-import subprocess
 
 import duckdb
-from conftest import VENV, digest, tree_digest
+from conftest import digest, run_build_state, tree_digest
 
 from inference_energy.build import state as build_state
 
@@ -53,18 +52,7 @@ def downstream_marts(manifest_path, seed: str) -> set[str]:
 def test_nothing_changed_runs_no_dbt_and_one_seed_row_rebuilds_exactly_its_marts(scratch):
     root = scratch.root
     # the scratch copy's warehouse is this checkout's last good build
-    subprocess.run(
-        [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "inference_energy.build.state",
-            "record",
-            "--db",
-            "warehouse/inference_energy.duckdb",
-        ],
-        cwd=root,
-        check=True,
-    )
+    run_build_state(root, "record")
     published = (digest(scratch.db), tree_digest(scratch.db.parent / "exports"), tree_digest(root / "reports"))
 
     unchanged = scratch.build()
@@ -174,18 +162,7 @@ def append_row(path, **values) -> None:
 def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
     """Every seed of seeds/extension/ gets a row; the paper's marts do not move."""
     root = scratch.root
-    subprocess.run(
-        [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "inference_energy.build.state",
-            "record",
-            "--db",
-            "warehouse/inference_energy.duckdb",
-        ],
-        cwd=root,
-        check=True,
-    )
+    run_build_state(root, "record")
     manifest = root / "target" / "manifest.json"
     before = paper_fingerprints(scratch.db, manifest)
     # a 2024 model more accurate than any: mixed into the paper's rows it would move the
@@ -217,20 +194,7 @@ def test_a_row_added_to_each_extension_seed_moves_no_paper_number(scratch):
     append_row(scratch.seed("extension_measured_inference_energy"), result_id="mlperf_v3_1_999", system="Test system")
     append_row(scratch.seed("extension_accelerator_names"), accelerator="Test accelerator", gpu_id="", vendor="Test")
     # the plan first: a fall-back to a full build would cost the suite a second full build
-    plan = subprocess.run(
-        [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "inference_energy.build.state",
-            "plan",
-            "--db",
-            "warehouse/inference_energy.duckdb",
-        ],
-        cwd=root,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    plan = run_build_state(root, "plan").stdout
     assert plan.startswith("seeds "), plan
     result = scratch.build()
     assert result.returncode == 0, result.output[-3000:]

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import pytest
-from conftest import BUILDING, REPO, VENV, digest, make_scratch, run_build, tree_digest
+from conftest import BUILDING, REPO, VENV, digest, make_scratch, run_build, run_build_state, tree_digest
 
 # a selection that rebuilds one trivial mart on a copy of the last good warehouse, then publishes
 QUICK = ("--select", "dim_days")
@@ -175,15 +175,7 @@ def test_rejected_catalogue_lines_are_named_on_the_terminal(scratch, tmp_path):
 
 
 def test_a_file_written_by_plain_dbt_is_not_called_the_last_good_warehouse(scratch):
-    state = subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "inference_energy.build.state", "record", "--db", str(scratch.db)],
-        cwd=scratch.root,
-        env=dict(os.environ, PYTHONPATH=str(scratch.root / "src")),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert state.returncode == 0, state.stderr
+    run_build_state(scratch.root, "record", scratch.db)
     try:
         con = duckdb.connect(str(scratch.db))
         con.execute("create table marts.written_by_hand as select 1 as x")
