@@ -109,3 +109,19 @@
             {%- endif %}
     left join {{ fits }} as {{ alias }} on {{ alias }}_trend.trend_id = {{ alias }}.trend_id
 {%- endmacro %}
+
+{#
+    Eq. (2) with both its intervals, as five columns named after `name`: the
+    value, <name>_mean_ci95_low / _high (the fitted mean efficiency) and
+    <name>_pred95_low / _high (one new GPU). One home of this column set for
+    every model that prices by Eq. (2).
+
+        {{ joules_with_intervals('models.gflops', 'fit', 'models.release_date', 'joules_per_inference') }}
+#}
+{% macro joules_with_intervals(gflops_sql, fit, date_sql, name) -%}
+    {{ joules_per_inference(gflops_sql, fit, date_sql) }} as {{ name }},
+    {{ joules_per_inference(gflops_sql, fit, date_sql, 'low') }} as {{ name }}_mean_ci95_low,
+    {{ joules_per_inference(gflops_sql, fit, date_sql, 'high') }} as {{ name }}_mean_ci95_high,
+    {{ joules_per_inference(gflops_sql, fit, date_sql, 'pred_low') }} as {{ name }}_pred95_low,
+    {{ joules_per_inference(gflops_sql, fit, date_sql, 'pred_high') }} as {{ name }}_pred95_high
+{%- endmacro %}

@@ -36,15 +36,7 @@ estimated as (
         catalogue.*,
         fit.trend_id as efficiency_trend_id,
         {{ trend_value_at('fit', 'catalogue.release_date') }} as gflops_per_watt_at_release,
-        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date') }} as paper_method_joules,
-        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'low') }}
-            as paper_method_joules_mean_ci95_low,
-        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'high') }}
-            as paper_method_joules_mean_ci95_high,
-        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'pred_low') }}
-            as paper_method_joules_pred95_low,
-        {{ joules_per_inference('catalogue.gflops', 'fit', 'catalogue.release_date', 'pred_high') }}
-            as paper_method_joules_pred95_high,
+        {{ joules_with_intervals('catalogue.gflops', 'fit', 'catalogue.release_date', 'paper_method_joules') }},
         catalogue.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
         case
             when catalogue.gpu_id is not null then

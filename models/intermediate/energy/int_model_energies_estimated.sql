@@ -41,26 +41,10 @@ final as (
         {{ trend_value_at('fit', 'models.release_date', 'pred_high') }} as gflops_per_watt_at_release_pred95_high,
         models.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
         models.release_date > fit.last_date as is_after_paper_efficiency_data,
-        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date') }} as joules_per_inference,
-        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'low') }}
-            as joules_per_inference_mean_ci95_low,
-        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'high') }}
-            as joules_per_inference_mean_ci95_high,
-        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_low') }}
-            as joules_per_inference_pred95_low,
-        {{ joules_per_inference('models.gflops', 'fit', 'models.release_date', 'pred_high') }}
-            as joules_per_inference_pred95_high,
+        {{ joules_with_intervals('models.gflops', 'fit', 'models.release_date', 'joules_per_inference') }},
         refit.trend_id as extended_efficiency_trend_id,
         {{ trend_value_at('refit', 'models.release_date') }} as extended_fit_gflops_per_watt,
-        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date') }} as extended_fit_joules,
-        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'low') }}
-            as extended_fit_joules_mean_ci95_low,
-        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'high') }}
-            as extended_fit_joules_mean_ci95_high,
-        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'pred_low') }}
-            as extended_fit_joules_pred95_low,
-        {{ joules_per_inference('models.gflops', 'refit', 'models.release_date', 'pred_high') }}
-            as extended_fit_joules_pred95_high
+        {{ joules_with_intervals('models.gflops', 'refit', 'models.release_date', 'extended_fit_joules') }}
     from with_domain as models
     {{ join_efficiency_fit('definitions', 'fits', 'fit', 'models.efficiency_domain') }}
     {{ join_efficiency_fit('definitions', 'fits', 'refit', 'models.efficiency_domain', 'paper_and_extension') }}

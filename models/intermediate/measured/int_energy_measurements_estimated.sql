@@ -80,15 +80,7 @@ estimated as (
         models.gflops,
         gpu_launches.launch_date as gpu_launch_date,
         {{ trend_value_at('fit', 'gpu_launches.launch_date') }} as gflops_per_watt_at_launch,
-        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date') }} as estimated_joules,
-        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'low') }}
-            as estimated_joules_mean_ci95_low,
-        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'high') }}
-            as estimated_joules_mean_ci95_high,
-        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'pred_low') }}
-            as estimated_joules_pred95_low,
-        {{ joules_per_inference('models.gflops', 'fit', 'gpu_launches.launch_date', 'pred_high') }}
-            as estimated_joules_pred95_high
+        {{ joules_with_intervals('models.gflops', 'fit', 'gpu_launches.launch_date', 'estimated_joules') }}
     from measurements
     inner join models on measurements.cv_model_id = models.model_id
     inner join gpu_launches on measurements.gpu_id = gpu_launches.gpu_id
