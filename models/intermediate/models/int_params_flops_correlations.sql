@@ -17,6 +17,7 @@ published as (
 
 ranked as (
     select
+        model_id,
         architecture,
         params_millions,
         gflops,
@@ -29,9 +30,11 @@ per_family as (
     select
         architecture,
         count(*) as n_models,
-        corr(params_millions, gflops) as pearson_raw,
-        corr(log10(params_millions), log10(gflops)) as pearson_log10,
-        corr(params_rank, gflops_rank) as spearman
+        {# in a fixed order: a float sum depends on the order rows arrive in, and a table of
+           both datasets hands the paper's rows over in any order #}
+        corr(params_millions, gflops order by model_id) as pearson_raw,
+        corr(log10(params_millions), log10(gflops) order by model_id) as pearson_log10,
+        corr(params_rank, gflops_rank order by model_id) as spearman
     from ranked
     group by architecture
     {# a correlation of fewer than 3 models (the 2 Hybrid ones) is meaningless #}

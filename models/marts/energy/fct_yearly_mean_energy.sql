@@ -9,8 +9,10 @@ yearly as (
         domain,
         release_year,
         count(*) as n_models,
-        avg(joules_per_inference) as mean_joules_per_inference,
-        exp(avg(ln(joules_per_inference))) as geometric_mean_joules_per_inference,
+        {# in a fixed order: a float sum depends on the order rows arrive in, and
+           int_models_flagged holds both trend datasets #}
+        avg(joules_per_inference order by model_id) as mean_joules_per_inference,
+        exp(avg(ln(joules_per_inference) order by model_id)) as geometric_mean_joules_per_inference,
         min(joules_per_inference) as min_joules_per_inference,
         max(joules_per_inference) as max_joules_per_inference
     from energies
