@@ -1,103 +1,138 @@
 {#
-    The value a calibration term takes for one row (src/inference_energy/science/calibration.py
-    builds the same design in Python): 'intercept' 1, 'log10_datasheet' the
-    log10 datasheet estimate, 'scenario=<s>' / 'precision=<p>' 1 when the row
-    has that level. The one home of the design in SQL: the predictions mart
-    and the persisted DuckDB macro estimate_measured_joules both use it.
-#}
-{% macro calibration_term_value(term_sql, log10_datasheet_sql, scenario_sql, precision_sql) -%}
-    case
-        when {{ term_sql }} = 'intercept' then 1.0
-        when {{ term_sql }} = 'log10_datasheet' then {{ log10_datasheet_sql }}
-        when {{ term_sql }} like 'scenario=%' then cast({{ scenario_sql }} = split_part({{ term_sql }}, '=', 2) as double)
-        when {{ term_sql }} like 'precision=%' then cast({{ precision_sql }} = split_part({{ term_sql }}, '=', 2) as double)
-    end
-{%- endmacro %}
+    The chosen measured-system model's prediction for one system, as a scalar
+    SQL expression: a struct of centre (log10 J/sample), half_width (of the
+    95 % prediction interval of one new result, log10) and host_share (the
+    fitted host's share of the wall power). The formula of
+    src/inference_energy/science/measured_system.py, read from its parameter
+    table (relation `parameters`, columns of int_measured_system_parameters):
 
-{#
-    The chosen calibration's log10 prediction for one row, as a scalar SQL
-    expression: a struct of centre (offset + sum of coefficient x term value)
-    and half_width (t x s x sqrt(1 + v' (X'X)^-1 v), the 95 % prediction
-    interval of one new result), given SQL for the row's log10 datasheet
-    Joules, scenario and precision and the relation of calibration
-    coefficients (columns of int_calibration_terms). The one home of the
-    formula: the predictions (int_measured_energy_predicted), the persisted
-    DuckDB macro estimate_measured_joules and the catalogue's estimates all
-    render it (the last two through measured_joules_struct). A null log10
-    datasheet (no peak) gives a null centre.
+        host watts  = 10^log10_host_watts + n x 10^log10_host_watts_per_accelerator
+        accelerator = n x 10^log10_accelerator_power_share[power mode] x TDP
+        log10 u     = log10_utilisation[scenario, compute format]
+                      + utilisation_gflops_exponent x log10 GFLOPs
+                      + utilisation_peak_exponent x log10 peak TFLOPS
+        centre      = log10(host + accelerator) - log10 u - log10(n x peak x 1000 / GFLOPs)
+        half_width  = z x sqrt(var_chip + var_host x host_share^2 + var_within)
+
+    A term the chosen candidate does not have has no row (its part is 0). An
+    unfitted level (power mode, scenario x compute format) or a null input
+    gives a null struct. One home of the formula in SQL: the predictions
+    mart, the persisted DuckDB macro estimate_measured_joules and the
+    catalogue all render it; pytest holds it to the Python predict.
 #}
-{% macro calibration_log10_prediction(log10_datasheet_sql, scenario_sql, precision_sql, calibration) -%}
+{% macro measured_system_prediction(gflops, n_accelerators, tdp_watts, peak_tflops, scenario, compute_format, power_mode, parameters) -%}
 (
     with chosen as (
-        select * from {{ calibration }}
+        select * from {{ parameters }}
         where is_chosen
     ),
 
-    valued as (
+    fitted as (
         select
-            chosen.*,
-            {{ calibration_term_value('chosen.term_i', log10_datasheet_sql, scenario_sql, precision_sql) }} as value_i,
-            {{ calibration_term_value('chosen.term_j', log10_datasheet_sql, scenario_sql, precision_sql) }} as value_j
+            any_value(estimate) filter (where parameter = 'log10_host_watts') as log10_host_watts,
+            any_value(estimate) filter (where parameter = 'log10_host_watts_per_accelerator')
+                as log10_host_watts_per_accelerator,
+            any_value(estimate) filter (
+                where parameter = 'log10_accelerator_power_share'
+                and (power_mode = {{ power_mode }} or power_mode is null)
+            ) as log10_accelerator_power_share,
+            any_value(estimate) filter (
+                where parameter = 'log10_utilisation'
+                and scenario = {{ scenario }} and compute_format = {{ compute_format }}
+            ) as log10_utilisation_cell,
+            coalesce(any_value(estimate) filter (where parameter = 'utilisation_gflops_exponent'), 0)
+                as utilisation_gflops_exponent,
+            coalesce(any_value(estimate) filter (where parameter = 'utilisation_peak_exponent'), 0)
+                as utilisation_peak_exponent,
+            any_value(estimate) filter (where parameter = 'var_chip') as var_chip,
+            any_value(estimate) filter (where parameter = 'var_host') as var_host,
+            any_value(estimate) filter (where parameter = 'var_within') as var_within,
+            any_value(estimate) filter (where parameter = 'z_critical') as z_critical
         from chosen
     ),
 
-    summed as (
+    watts as (
         select
-            any_value(case when uses_offset then {{ log10_datasheet_sql }} else 0 end)
-            + sum(estimate * value_i) filter (where term_i = term_j) as centre,
-            any_value(t_critical) * any_value(residual_std_error)
-            * sqrt(1 + sum(unscaled_covariance * value_i * value_j)) as half_width
-        from valued
+            fitted.*,
+            pow(10, log10_host_watts)
+            + coalesce(({{ n_accelerators }}) * pow(10, log10_host_watts_per_accelerator), 0) as host_watts,
+            ({{ n_accelerators }}) * pow(10, log10_accelerator_power_share) * ({{ tdp_watts }}) as accelerator_watts
+        from fitted
+    ),
+
+    predicted as (
+        select
+            log10(host_watts + accelerator_watts)
+            - (
+                log10_utilisation_cell
+                + utilisation_gflops_exponent * log10({{ gflops }})
+                + utilisation_peak_exponent * log10({{ peak_tflops }})
+            )
+            - log10(({{ n_accelerators }}) * ({{ peak_tflops }}) * 1000.0 / ({{ gflops }})) as centre,
+            host_watts / (host_watts + accelerator_watts) as host_share,
+            var_chip,
+            var_host,
+            var_within,
+            z_critical
+        from watts
     )
 
-    {# no datasheet estimate (no peak), no prediction: sum() would skip its null term #}
-    select case when ({{ log10_datasheet_sql }}) is not null then {'centre': centre, 'half_width': half_width} end
-    from summed
+    select case when centre is not null then {
+        'centre': centre,
+        'half_width': z_critical * sqrt(var_chip + var_host * host_share * host_share + var_within),
+        'host_share': host_share
+    } end
+    from predicted
 )
 {%- endmacro %}
 
 {#
-    The chosen calibration for one sample of `gflops` GFLOPs on a GPU at a
-    precision and scenario, in Joules (a struct: predicted_joules_per_sample
-    and its pred95 bounds): calibration_log10_prediction of the datasheet
-    estimate, GFLOPs / the GPU's peak GFLOPS/W at that number format (relation
-    `peaks`). Null where the GPU has no peak at that precision (an unknown
-    precision included) and for a scenario other than offline / server.
+    The chosen measured-system model for one sample of `gflops` GFLOPs on
+    `n_accelerators` of a GPU at a compute format, scenario and power mode, in
+    Joules (a struct: predicted_joules_per_sample and its pred95 bounds):
+    measured_system_prediction with the GPU's peak TFLOPS and TDP at that
+    format (relation `peaks`). Null where the GPU has no peak at that format
+    (an unknown format included), and for a scenario, format or power mode
+    the model was never fitted on.
 #}
-{% macro measured_joules_struct(gflops, gpu_id_value, precision_value, scenario_value, calibration, peaks) -%}
+{% macro measured_joules_struct(gflops, gpu_id_value, precision_value, scenario_value, n_accelerators_value, power_mode_value, parameters, peaks) -%}
 (
-    select case when prediction.centre is not null and {{ scenario_value }} in ('offline', 'server') then {
+    select case when prediction.centre is not null then {
         'predicted_joules_per_sample': pow(10, prediction.centre),
         'pred95_low_joules_per_sample': pow(10, prediction.centre - prediction.half_width),
         'pred95_high_joules_per_sample': pow(10, prediction.centre + prediction.half_width)
     } end
     from (
-        select {{ calibration_log10_prediction(
-            '(select log10((' ~ gflops ~ ') / peak.gflops_per_watt) from ' ~ peaks ~ ' as peak where peak.gpu_id = '
-            ~ gpu_id_value ~ ' and peak.number_format = ' ~ precision_value ~ ')',
-            scenario_value, precision_value, calibration
+        select {{ measured_system_prediction(
+            gflops, n_accelerators_value, 'peak.watts', 'peak.tflops',
+            scenario_value, precision_value, power_mode_value, parameters
         ) }} as prediction
+        from (select 1) as one_row
+        left join {{ peaks }} as peak
+            on peak.gpu_id = {{ gpu_id_value }} and peak.number_format = {{ precision_value }}
     )
 )
 {%- endmacro %}
 
 {#
-    on-run-end: persist the chosen calibration in the warehouse file as a
-    DuckDB macro, so a plain SQL user (DuckDB CLI, BI tool) prices any model
-    on any GPU without dbt:
+    on-run-end: persist the chosen measured-system model in the warehouse file
+    as a DuckDB macro, so a plain SQL user (DuckDB CLI, BI tool) prices any
+    model on any GPU without dbt:
 
         select marts.estimate_measured_joules(8.2, 'h100_sxm5', 'int8', 'offline')
+        select marts.estimate_measured_joules(8.2, 'l4', 'int8', 'server', n_accelerators := 1)
         -- {'predicted_joules_per_sample': ..., 'pred95_low_joules_per_sample': ...,
         --  'pred95_high_joules_per_sample': ...}
 
     gflops: FLOPs of one sample in GFLOPs (multiply-add = 2); gpu_id: a key
-    of dim_gpus; precision: fp32, tf32, fp16, bf16, fp8 or int8; scenario:
-    offline or server. Null for any other precision or scenario, and where
-    the GPU has no peak at that precision. It
-    reads marts.fct_measured_energy_calibration (the chosen candidate) and
-    marts.fct_gpu_peaks_by_number_format, and uses the same term values as
-    the predictions mart (macro calibration_term_value). Skipped when a
-    selection build did not build those marts into this file.
+    of dim_gpus; precision: the compute format (fp32, tf32, fp16, bf16, fp8,
+    int8); scenario: offline or server; n_accelerators (default 8) and
+    power_mode (MaxQ, the default, or MaxP): the system. Null where the GPU
+    has no peak at that format or the model never saw that scenario, format
+    or power mode. It reads marts.fct_measured_energy_calibration (the chosen
+    candidate's parameters) and marts.fct_gpu_peaks_by_number_format, through
+    the same macro as the predictions mart. Skipped when a selection build did
+    not build those marts into this file.
 #}
 {% macro create_estimate_measured_joules_macro() %}
     {% if execute %}
@@ -105,8 +140,12 @@
         {% set peaks = adapter.get_relation(database=target.database, schema='marts', identifier='fct_gpu_peaks_by_number_format') %}
         {% if calibration is not none and peaks is not none %}
             {% set sql %}
-                create or replace macro marts.estimate_measured_joules(gflops, gpu_id_value, precision_value, scenario_value) as
+                create or replace macro marts.estimate_measured_joules(
+                    gflops, gpu_id_value, precision_value, scenario_value,
+                    n_accelerators_value := 8, power_mode_value := 'MaxQ'
+                ) as
                 {{ measured_joules_struct('gflops', 'gpu_id_value', 'precision_value', 'scenario_value',
+                                          'n_accelerators_value', 'power_mode_value',
                                           calibration.include(database=false), peaks.include(database=false)) }}
             {% endset %}
             {% do run_query(sql) %}

@@ -2,9 +2,9 @@
     Each valid row of the user's catalogue priced by every method it gives the
     inputs for, with the same macros as the marts: the paper's method (Eq. 2,
     macro joules_per_inference on the domain's Fig. 8 fit, as fct_inference_energy)
-    at the row's date, and the measured-system calibration (macro
-    measured_joules_struct, as marts.estimate_measured_joules) on its GPU and
-    precision. Yearly energy where inferences_per_day is given.
+    at the row's date, and the measured-system model (macro
+    measured_joules_struct, as marts.estimate_measured_joules) on an
+    8-accelerator MaxQ server of its GPU at its precision. Yearly energy where inferences_per_day is given.
 #}
 with catalogue as (
     select
@@ -23,8 +23,8 @@ definitions as (
     select * from {{ ref('stg_project__trend_definitions') }}
 ),
 
-calibration as (
-    select * from {{ ref('int_calibration_terms') }}
+parameters as (
+    select * from {{ ref('int_measured_system_parameters') }}
 ),
 
 peaks as (
@@ -40,9 +40,10 @@ estimated as (
         catalogue.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
         case
             when catalogue.gpu_id is not null then
+            {# an 8-accelerator MaxQ server: the defaults of marts.estimate_measured_joules #}
             {{ measured_joules_struct(
                 'catalogue.gflops', 'catalogue.gpu_id', 'catalogue.precision',
-                'catalogue.measured_scenario', 'calibration', 'peaks'
+                'catalogue.measured_scenario', '8', "'MaxQ'", 'parameters', 'peaks'
             ) }}
         end as measured
     from catalogue

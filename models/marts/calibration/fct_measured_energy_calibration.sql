@@ -1,30 +1,25 @@
 {#
-    The coefficients of every calibration candidate fitted on all calibration
-    points, with the unscaled covariance (X'X)^-1 for prediction intervals:
-    one row per candidate x pair of terms (term_i = term_j: the coefficient
-    and its variance). The DuckDB macro estimate_measured_joules reads the
-    chosen candidate's rows.
+    The parameters of every measured-system candidate fitted on all
+    calibration points (one row per candidate x parameter x level), the
+    chosen one flagged: what the DuckDB macro estimate_measured_joules reads.
+    A candidate whose fit failed keeps one row (parameter fit_failed) with
+    the reason.
 #}
-with terms as (
-    select * from {{ ref('int_calibration_terms') }}
+with parameters as (
+    select * from {{ ref('int_measured_system_parameters') }}
 ),
 
 final as (
     select
-        cast(terms.candidate_id as varchar) as candidate_id,
-        cast(terms.term_i as varchar) as term_i,
-        cast(terms.term_j as varchar) as term_j,
-        cast(terms.term_index as integer) as term_index,
-        cast(terms.estimate as double) as estimate,
-        cast(terms.unscaled_covariance as double) as unscaled_covariance,
-        cast(sqrt(terms.unscaled_covariance) * terms.residual_std_error as double) as std_error,
-        cast(terms.uses_offset as boolean) as uses_offset,
-        cast(terms.n_points as integer) as n_points,
-        cast(terms.degrees_of_freedom as integer) as degrees_of_freedom,
-        cast(terms.residual_std_error as double) as residual_std_error,
-        cast(terms.t_critical as double) as t_critical,
-        cast(terms.is_chosen as boolean) as is_chosen
-    from terms
+        cast(candidate_id as varchar) as candidate_id,
+        cast(parameter as varchar) as parameter,
+        cast(scenario as varchar) as scenario,
+        cast(compute_format as varchar) as compute_format,
+        cast(power_mode as varchar) as power_mode,
+        cast(estimate as double) as estimate,
+        cast(fit_failure as varchar) as fit_failure,
+        cast(is_chosen as boolean) as is_chosen
+    from parameters
 )
 
 select * from final

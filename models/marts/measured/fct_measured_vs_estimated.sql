@@ -1,9 +1,11 @@
 {#
     Every measured result (MLPerf Inference power, and a few other measured
     sources with their own boundary) next to three estimates of its Joules per
-    sample: the paper's method, the datasheet method and the calibrated
-    prediction (fitted on all calibration points, and held out by GPU), each
-    with the ratio measured / estimate.
+    sample: the paper's method, the datasheet method and the measured-system
+    model (fitted on all calibration points, and held out by chip), each with
+    the ratio measured / estimate; each result decomposed by the model: the
+    host's and the accelerators' shares of its energy, the share of the peak
+    it implies, and its residual.
 #}
 with results as (
     select * from {{ ref('int_measured_results_compared') }}
@@ -22,11 +24,14 @@ final as (
         cast(results.accelerator_kind as varchar) as accelerator_kind,
         cast(results.gpu_id as varchar) as gpu_id,
         cast(results.gpu_name as varchar) as gpu_name,
+        cast(results.chip as varchar) as chip,
         cast(results.n_accelerators as integer) as n_accelerators,
         cast(results.benchmark as varchar) as benchmark,
         cast(results.accuracy_target as varchar) as accuracy_target,
         cast(results.scenario as varchar) as scenario,
         cast(results.precision as varchar) as precision,
+        cast(results.compute_format as varchar) as compute_format,
+        cast(results.power_mode as varchar) as power_mode,
         cast(results.measurement_boundary as varchar) as measurement_boundary,
         cast(results.samples_per_second as double) as samples_per_second,
         cast(results.avg_system_watts as double) as avg_system_watts,
@@ -47,8 +52,11 @@ final as (
             as calibrated_pred95_high_joules_per_sample,
         cast(results.joules_per_sample / pow(10, results.predicted_log10_joules) as double)
             as measured_to_calibrated_ratio,
-        cast(pow(10, results.held_out_gpu_predicted_log10_joules) as double) as held_out_gpu_joules_per_sample,
-        cast(results.is_inside_held_out_gpu_pred95 as boolean) as is_inside_held_out_gpu_pred95,
+        cast(results.host_share as double) as host_share_of_energy,
+        cast(1 - results.host_share as double) as accelerator_share_of_energy,
+        cast(log10(results.joules_per_sample) - results.predicted_log10_joules as double) as residual_log10,
+        cast(pow(10, results.held_out_chip_predicted_log10_joules) as double) as held_out_chip_joules_per_sample,
+        cast(results.is_inside_held_out_chip_pred95 as boolean) as is_inside_held_out_chip_pred95,
         cast(results.implied_peak_utilisation as double) as implied_peak_utilisation,
         cast(results.is_calibration_point as boolean) as is_calibration_point,
         cast(results.calibration_exclusion_reason as varchar) as calibration_exclusion_reason,

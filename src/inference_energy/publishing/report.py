@@ -121,6 +121,8 @@ def build_report(
             from marts.fct_measured_energy_predictions as p
             inner join marts.dim_gpus as g on p.gpu_id = g.gpu_id
             where p.precision = 'int8' and p.scenario = 'offline'
+                -- the system estimate_measured_joules assumes by default
+                and p.n_accelerators = 8 and p.power_mode = 'MaxQ'
                 and g.launch_date >= (select max(launch_date) from marts.dim_gpus) - interval {TODAY_YEARS} year
             order by p.benchmark desc, p.predicted_joules_per_sample, p.gpu_name
             """
@@ -161,6 +163,7 @@ def build_report(
         verdicts=verdict_rows(conclusions),
         out_of_sample=out_of_sample_rows(out_of_sample),
         calibration=calibration_rows(calibration),
+        calibration_coverage_min=f"{100 * calibration['chosen_coverage_min'].iloc[0]:.0f} %",
         sensitivity=sensitivity_summary(sensitivity),
         sensitivity_figures=figures_of(shown, "sensitivity"),
         calibration_figures=figures_of(shown, "calibration"),

@@ -102,16 +102,24 @@ def sensitivity_summary(sensitivity: pd.DataFrame) -> dict:
 
 
 def calibration_rows(scores: pd.DataFrame) -> list[dict]:
-    """The three methods on the calibration points: the two estimates and the chosen calibration
-    held out by GPU and by round."""
-    shown = scores[scores["candidate_id"].isna() | scores["is_chosen"]].sort_values(["median_abs_log10_error"])
+    """The methods on the calibration points: the two estimates, every candidate held out by chip
+    (what a GPU never measured gets; the choice is made there), and the chosen one by GPU and by
+    round."""
+    by_chip = scores["scheme"] == "leave_one_chip_out"
+    shown = scores[scores["candidate_id"].isna() | by_chip | scores["is_chosen"]]
+    shown = shown.assign(order=(~shown["scheme"].isin(["none", "leave_one_chip_out"])).astype(int))
+    shown = shown.sort_values(["order", "scheme", "median_abs_log10_error"])
+    kinds = {"measured_system": "measured system", "baseline": "baseline"}
     return [
         {
-            "method": METHOD_LABELS.get(r["method"], f"Calibrated ({r['candidate_id']})"),
+            "method": METHOD_LABELS.get(r["method"], r["candidate_id"])
+            + (" (chosen)" if r["is_chosen"] else ""),
+            "kind": kinds.get(r["model_kind"], "estimate"),
             "scheme": r["scheme"].replace("_", " "),
             "n": int(r["n_predictions"]),
             "median_error": f"{r['median_abs_log10_error']:.3f} (x{10 ** r['median_abs_log10_error']:.2f})",
             "coverage": "\u2013" if pd.isna(r["pred95_coverage"]) else f"{100 * r['pred95_coverage']:.0f} %",
+            "width": "\u2013" if pd.isna(r["median_pred95_width_ratio"]) else f"x{r['median_pred95_width_ratio']:.1f}",
         }
         for _, r in shown.iterrows()
     ]

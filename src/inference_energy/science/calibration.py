@@ -1,16 +1,16 @@
-"""Calibration of datasheet energy estimates against measured energy (MLPerf power).
+"""The baselines of the measured-energy models: regressions on the datasheet estimate.
 
 log10(measured J/sample) is regressed on the datasheet estimate, log10(FLOPs / peak GFLOPS/W),
-with the effects a candidate names. Pure functions, imported by the dbt Python models under
-models/fits/ and tested by pytest; the SQL reads the coefficients and their covariance back
-(macro calibrated_log10_joules) to predict any GPU with a prediction interval.
+with the effects a candidate names. They are cross-validated beside the measured-system model
+(measured_system.py), which the warehouse prices with; pure functions, imported by
+models/fits/fit_measured_energy_calibration__cv.py and tested by pytest.
 
 Terms of a candidate (seed calibration_candidates):
     intercept        a constant (always)
     log10_datasheet  a free slope on log10(datasheet estimate); without it the estimate is an
                      offset (slope fixed at 1: measured = estimate x a constant factor)
     scenario         server vs offline
-    precision        one effect per serving precision other than the baseline int8
+    precision        one effect per compute format other than the baseline int8
 """
 
 from __future__ import annotations
@@ -89,67 +89,15 @@ def predict(model: dict, points: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def cross_validate(points: pd.DataFrame, terms: list[str], group: str) -> pd.DataFrame:
-    """Leave one `group` out: each result predicted by a fit without its group."""
+    """Leave one `group` out: each result predicted by a fit without its group. A fold that
+    cannot be fitted keeps its results, with null predictions and the reason."""
     out = []
     for value, held_out in points.groupby(group, sort=True):
-        training = points[points[group] != value]
+        frame = pd.DataFrame({"result_id": held_out["result_id"].to_numpy()})
         try:
-            model = fit(training, terms)
-        except ValueError:
-            continue  # too few points without this group: no held-out prediction
-        centre, half = predict(model, held_out)
-        out.append(pd.DataFrame({"result_id": held_out["result_id"].to_numpy(), "predicted": centre, "half": half}))
-    if not out:
-        return pd.DataFrame(columns=["result_id", "predicted", "half"])
+            centre, half = predict(fit(points[points[group] != value], terms), held_out)
+            frame["predicted"], frame["half"], frame["fit_failure"] = centre, half, None
+        except ValueError as failure:
+            frame["predicted"], frame["half"], frame["fit_failure"] = np.nan, np.nan, f"without {group} {value}: {failure}"
+        out.append(frame)
     return pd.concat(out, ignore_index=True)
-
-
-def coefficient_rows(candidate_id: str, model: dict) -> pd.DataFrame:
-    """One row per pair of terms: the estimate of term_i and the unscaled covariance (X'X)^-1."""
-    rows = []
-    for i, name_i in enumerate(model["names"]):
-        for j, name_j in enumerate(model["names"]):
-            rows.append(
-                {
-                    "candidate_id": candidate_id,
-                    "term_i": name_i,
-                    "term_j": name_j,
-                    "term_index": i,
-                    "estimate": float(model["beta"][i]),
-                    "unscaled_covariance": float(model["xtx_inv"][i, j]),
-                    "uses_offset": "log10_datasheet" not in model["terms"],
-                    "n_points": model["n_points"],
-                    "degrees_of_freedom": model["dof"],
-                    "residual_std_error": model["residual_std_error"],
-                    "t_critical": model["t_critical"],
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def fit_candidates(points: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
-    """Coefficients and covariance of every candidate fitted on all points."""
-    parts = [
-        coefficient_rows(row.candidate_id, fit(points, row.terms.split())) for row in candidates.itertuples(index=False)
-    ]
-    return pd.concat(parts, ignore_index=True)
-
-
-def cross_validate_candidates(points: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
-    """Held-out predictions of every candidate, leaving one GPU, one chip or one round out."""
-    parts = []
-    for row in candidates.itertuples(index=False):
-        for scheme, group in (
-            ("leave_one_gpu_out", "gpu_id"),
-            # stricter: boards of one die (the A100s, H100 SXM and PCIe) never train on each other
-            ("leave_one_chip_out", "chip"),
-            ("leave_one_round_out", "round_label"),
-        ):
-            held = cross_validate(points, row.terms.split(), group)
-            held["candidate_id"] = row.candidate_id
-            held["scheme"] = scheme
-            parts.append(held)
-    out = pd.concat(parts, ignore_index=True)
-    return out.rename(columns={"predicted": "predicted_log10_joules", "half": "pred95_half_width_log10"})[
-        ["result_id", "candidate_id", "scheme", "predicted_log10_joules", "pred95_half_width_log10"]
-    ]

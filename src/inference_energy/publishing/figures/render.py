@@ -30,7 +30,12 @@ from .beyond import (
     figE4_llm_energy_per_token,
     figS1_conclusion_sensitivity,
 )
-from .measured import figE5_measured_vs_datasheet, figE6_measured_energy_over_time
+from .measured import (
+    figE5_measured_vs_datasheet,
+    figE6_measured_energy_over_time,
+    figE7_measured_vs_predicted,
+    figE8_residuals_by_chip,
+)
 from .paper import (
     fig01_params_vs_flops,
     fig02_accuracy_over_time,
@@ -76,6 +81,8 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     # Calibrated against measured energy (MLPerf power results)
     "figE5_measured_vs_datasheet": figE5_measured_vs_datasheet,
     "figE6_measured_energy_over_time": figE6_measured_energy_over_time,
+    "figE7_measured_vs_predicted": figE7_measured_vs_predicted,
+    "figE8_residuals_by_chip": figE8_residuals_by_chip,
 }
 
 
