@@ -80,50 +80,82 @@ def test_leaving_a_gpu_out_predicts_it_from_the_others():
 
 def test_the_macro_returns_the_marts_prediction(warehouse):
     con = duckdb.connect(str(warehouse.db_path), read_only=True)
-    pairs = {("h100_sxm5", "int8"), ("b200", "fp8"), ("t4", "fp16"), ("a100", "tf32"), ("l40s", "bf16")}
-    pairs.add(("rtx_3090", "fp32"))
+    pairs = {("h100_sxm5", "int8"), ("b200", "int8"), ("t4", "fp16"), ("a100", "fp16"), ("l40s", "int8"), ("l4", "int8")}
     try:
         rows = con.execute(
-            "select gpu_id, precision, benchmark, scenario, gflops_per_sample, predicted_joules_per_sample, "
-            "pred95_low_joules_per_sample, pred95_high_joules_per_sample from marts.fct_measured_energy_predictions "
-            "where (gpu_id, precision) in (select * from (values "
+            "select gpu_id, precision, benchmark, scenario, n_accelerators, power_mode, gflops_per_sample, "
+            "predicted_joules_per_sample, pred95_low_joules_per_sample, pred95_high_joules_per_sample "
+            "from marts.fct_measured_energy_predictions where (gpu_id, precision) in (select * from (values "
             + ", ".join(f"('{g}', '{p}')" for g, p in sorted(pairs))
             + ")) order by all"
         ).fetchall()
         assert {(gpu, precision) for gpu, precision, *_ in rows} == pairs  # every pair has predictions
-        for gpu, precision, _, scenario, gflops, predicted, low, high in rows:
+        assert {(r[4], r[5]) for r in rows} == {(1, "MaxQ"), (1, "MaxP"), (8, "MaxQ"), (8, "MaxP")}
+        for gpu, precision, _, scenario, n, mode, gflops, predicted, low, high in rows:
+            assert predicted is not None, (gpu, precision, scenario, n, mode)
             [(estimate,)] = con.execute(
-                "select marts.estimate_measured_joules(?, ?, ?, ?)", [gflops, gpu, precision, scenario]
+                "select marts.estimate_measured_joules(?, ?, ?, ?, n_accelerators_value := ?, power_mode_value := ?)",
+                [gflops, gpu, precision, scenario, n, mode],
             ).fetchall()
             assert (
                 estimate["predicted_joules_per_sample"],
                 estimate["pred95_low_joules_per_sample"],
                 estimate["pred95_high_joules_per_sample"],
             ) == pytest.approx((predicted, low, high), rel=1e-9)
-        [(missing,)] = con.execute("select marts.estimate_measured_joules(8.2, 'a100', 'fp8', 'offline')").fetchall()
-        assert missing is None  # the A100 has no FP8
+        # the 4-argument form is the 8-accelerator MaxQ server
+        [(four, eight)] = con.execute(
+            "select marts.estimate_measured_joules(8.2, 'h100_sxm5', 'int8', 'offline'), "
+            "marts.estimate_measured_joules(8.2, 'h100_sxm5', 'int8', 'offline', n_accelerators_value := 8, "
+            "power_mode_value := 'MaxQ')"
+        ).fetchall()
+        assert four == eight
+        [(no_fp8, no_format, no_mode)] = con.execute(
+            "select marts.estimate_measured_joules(8.2, 'a100', 'fp8', 'offline'), "
+            "marts.estimate_measured_joules(8.2, 'h100_sxm5', 'fp8', 'offline'), "
+            "marts.estimate_measured_joules(8.2, 'h100_sxm5', 'int8', 'offline', power_mode_value := 'turbo')"
+        ).fetchall()
+        # the A100 has no FP8; no FP8 result was ever measured; no such power mode: no guess
+        assert no_fp8 is None and no_format is None and no_mode is None
     finally:
         con.close()
 
 
 def test_predictions_cover_every_gpu_with_a_peak_measured_or_not(warehouse):
+    settings = warehouse.query("select n_accelerators, power_mode from marts.fct_measured_energy_predictions")
+    systems = {(int(n), mode) for n, mode in settings}
+    with open(REPO / "seeds" / "project" / "measured_system_settings.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    counts = {int(r["value"]) for r in rows if r["setting"] == "n_accelerators"}
+    modes = {r["value"] for r in rows if r["setting"] == "power_mode"}
+    assert systems == {(n, m) for n in counts for m in modes}
     expected = {
-        (gpu, fmt, bench, scenario)
+        (gpu, fmt, bench, scenario, n, mode)
         for gpu, fmt in warehouse.query(
             "select p.gpu_id, p.number_format from marts.fct_gpu_peaks_by_number_format as p "
             "inner join marts.dim_gpus as d on p.gpu_id = d.gpu_id where d.vendor = 'NVIDIA'"
         )
         for bench in ("resnet50", "bert_large")
         for scenario in ("offline", "server")
+        for n, mode in systems
     }
     got = set(
-        warehouse.query("select gpu_id, precision, benchmark, scenario from marts.fct_measured_energy_predictions")
+        warehouse.query(
+            "select gpu_id, precision, benchmark, scenario, n_accelerators, power_mode "
+            "from marts.fct_measured_energy_predictions"
+        )
     )
     assert got == expected
+    # priced exactly where the model saw the compute format: nothing is guessed for fp8, bf16, ...
+    for measured, priced in warehouse.query(
+        "select is_precision_measured, predicted_joules_per_sample is not null "
+        "from marts.fct_measured_energy_predictions"
+    ):
+        assert measured == priced
     never_measured = {
         g
         for (g,) in warehouse.query(
-            "select distinct gpu_id from marts.fct_measured_energy_predictions where not is_gpu_measured"
+            "select distinct gpu_id from marts.fct_measured_energy_predictions "
+            "where not is_gpu_measured and predicted_joules_per_sample is not null"
         )
     }
     assert {"h200_sxm", "l40s", "b200"} <= never_measured
@@ -136,18 +168,19 @@ def test_every_nvidia_result_of_the_source_is_compared(warehouse):
         r for (r,) in warehouse.query("select result_id from marts.fct_measured_vs_estimated where vendor = 'NVIDIA'")
     }
     assert got == nvidia
-    # the three methods are scored held out by GPU, with coverage, in a mart
+    # the two estimates and the chosen model are scored held out by chip, with coverage, in a mart
     methods = dict(
         warehouse.query(
             "select coalesce(candidate_id, method), median_abs_log10_error from marts.fct_calibration_scores "
-            "where scheme in ('none', 'leave_one_gpu_out') and (candidate_id is null or is_chosen)"
+            "where scheme in ('none', 'leave_one_chip_out') and (candidate_id is null or is_chosen)"
         )
     )
     assert len(methods) == 3 and all(v > 0 for v in methods.values())
-    [(coverage,)] = warehouse.query(
-        "select pred95_coverage from marts.fct_calibration_scores where is_chosen and scheme = 'leave_one_gpu_out'"
+    [(coverage, minimum, kind)] = warehouse.query(
+        "select pred95_coverage, chosen_coverage_min, model_kind from marts.fct_calibration_scores "
+        "where is_chosen and scheme = 'leave_one_chip_out'"
     )
-    assert 0 < coverage <= 1
+    assert minimum <= coverage <= 1 and kind == "measured_system"
 
 
 def test_the_paper_method_macros_return_the_marts_numbers(warehouse):
