@@ -336,4 +336,37 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
         duplicate_row("extension_measured_inference_energy", {"result_id": "mlperf_v2_0_010"}),
         ['rule "result_id must be unique"', "result_id = mlperf_v2_0_010 appears 2 times"],
     ),
+    "mlperf_system_with_an_unknown_power_mode": (
+        "extension_mlperf_system_power_modes",
+        edit_seed(
+            "extension_mlperf_system_power_modes",
+            {"system": "NVIDIA DGX H100 (8x H100-SXM-80GB; MaxQ; TensorRT)"},
+            {"power_mode": "Turbo"},
+        ),
+        [
+            "raw.extension_mlperf_system_power_modes",
+            'rule "power_mode must be one of [MaxQ, MaxP] (accepted_values)"',
+            "system 'NVIDIA DGX H100 (8x H100-SXM-80GB; MaxQ; TensorRT)': power_mode = 'Turbo'",
+        ],
+    ),
+    "measured_result_without_its_accelerator_count": (
+        "extension_measured_inference_energy",
+        edit_seed("extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"n_accelerators": ""}),
+        [
+            "intermediate.int_measured_results_mapped",
+            "a result on an accelerator of the GPU dimension must state the accelerator count",
+            "result_id 'mlperf_v1_0_001'",
+        ],
+    ),
+    "measured_result_with_an_accuracy_target_without_a_compute_format": (
+        "extension_measured_inference_energy",
+        edit_seed(
+            "extension_measured_inference_energy", {"result_id": "mlperf_v1_0_001"}, {"accuracy_target": "97% of FP32"}
+        ),
+        [
+            "intermediate.int_measured_results_mapped",
+            "accuracy target must be in seed measurement_vocabulary (vocabulary compute_format)",
+            "result_id 'mlperf_v1_0_001' (accuracy_target=97% of FP32)",
+        ],
+    ),
 }

@@ -41,7 +41,8 @@ def test_the_sample_file_is_estimated_as_the_marts_do(warehouse, capsys, tmp_pat
     assert list(result.index) == list(sample["name"])
     [(measured,)] = warehouse.query(
         "select predicted_joules_per_sample from marts.fct_measured_energy_predictions "
-        "where gpu_id = 'h200_sxm' and precision = 'int8' and benchmark = 'resnet50' and scenario = 'offline'"
+        "where gpu_id = 'h200_sxm' and precision = 'int8' and benchmark = 'resnet50' and scenario = 'offline' "
+        "and n_accelerators = 8 and power_mode = 'MaxQ'"
     )
     assert result.loc["ResNet-50 v1.5 on an H200 (measured-system)", "joules"] == pytest.approx(measured, rel=1e-12)
     [(paper,)] = warehouse.query(

@@ -209,6 +209,7 @@ def test_the_report_answers_todays_question_first(warehouse):
         from marts.fct_measured_energy_predictions as p
         inner join marts.dim_gpus as g on p.gpu_id = g.gpu_id
         where p.precision = 'int8' and p.scenario = 'offline'
+            and p.n_accelerators = 8 and p.power_mode = 'MaxQ'
             and g.launch_date >= (select max(launch_date) - interval 3 year from marts.dim_gpus)
         """
     )

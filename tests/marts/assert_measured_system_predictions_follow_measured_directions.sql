@@ -136,4 +136,7 @@ final as (
 
 select * from final
 {% endset %}
-{{ failing_rows('measured-system predictions move the way the measurements move (scenario, compute format, accelerator count)', failures) }}
+{{ failing_rows(
+    'measured-system predictions move the way the measurements move (scenario, compute format, accelerator count)',
+    failures
+) }}

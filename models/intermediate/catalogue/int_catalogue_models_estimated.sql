@@ -38,9 +38,9 @@ estimated as (
         {{ trend_value_at('fit', 'catalogue.release_date') }} as gflops_per_watt_at_release,
         {{ joules_with_intervals('catalogue.gflops', 'fit', 'catalogue.release_date', 'paper_method_joules') }},
         catalogue.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
+        {# an 8-accelerator MaxQ server: the defaults of marts.estimate_measured_joules #}
         case
             when catalogue.gpu_id is not null then
-            {# an 8-accelerator MaxQ server: the defaults of marts.estimate_measured_joules #}
             {{ measured_joules_struct(
                 'catalogue.gflops', 'catalogue.gpu_id', 'catalogue.precision',
                 'catalogue.measured_scenario', '8', "'MaxQ'", 'parameters', 'peaks'
