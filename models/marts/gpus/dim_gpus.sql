@@ -8,28 +8,40 @@ with gpus as (
     select * from {{ ref('int_gpus_unioned') }}
 ),
 
+-- memory from two seeds: the LLM rows' accelerators and the other GPUs (a GPU in both would
+-- repeat its row: dim_gpus' primary key test fails naming it)
+memory as (
+    select gpu_id, memory_gb, memory_bandwidth_tbs from {{ ref('stg_extension__accelerator_memory') }}
+    where gpu_id is not null
+    union all
+    select gpu_id, memory_gb, memory_bandwidth_tbs from {{ ref('stg_extension__gpu_memory') }}
+),
+
 final as (
     select
-        cast(gpu_id as varchar) as gpu_id,
-        cast(dataset as varchar) as dataset,
-        cast(gpu_name as varchar) as gpu_name,
-        cast(other_names as varchar) as other_names,
-        cast(vendor as varchar) as vendor,
-        cast(gpu_type as varchar) as gpu_type,
-        cast(architecture as varchar) as architecture,
-        cast(launch_date as date) as launch_date,
-        cast(watts as double) as watts,
-        cast(fp32_tflops as double) as fp32_tflops,
-        cast(fp16_tflops as double) as fp16_tflops,
-        cast(fp16_fp32_tensor_tflops as double) as fp16_fp32_tensor_tflops,
-        cast(fp32_gflops_per_watt as double) as fp32_gflops_per_watt,
-        cast(fp16_gflops_per_watt as double) as fp16_gflops_per_watt,
-        cast(fp16_fp32_tensor_gflops_per_watt as double) as fp16_fp32_tensor_gflops_per_watt,
-        cast(n_precisions as integer) as n_precisions,
-        cast(has_ngc_benchmarks as boolean) as has_ngc_benchmarks,
-        cast(has_extension_peaks as boolean) as has_extension_peaks,
-        cast(n_distinct_attributes as integer) as n_distinct_attributes
+        cast(gpus.gpu_id as varchar) as gpu_id,
+        cast(gpus.dataset as varchar) as dataset,
+        cast(gpus.gpu_name as varchar) as gpu_name,
+        cast(gpus.other_names as varchar) as other_names,
+        cast(gpus.vendor as varchar) as vendor,
+        cast(gpus.gpu_type as varchar) as gpu_type,
+        cast(gpus.architecture as varchar) as architecture,
+        cast(gpus.launch_date as date) as launch_date,
+        cast(gpus.watts as double) as watts,
+        cast(gpus.fp32_tflops as double) as fp32_tflops,
+        cast(gpus.fp16_tflops as double) as fp16_tflops,
+        cast(gpus.fp16_fp32_tensor_tflops as double) as fp16_fp32_tensor_tflops,
+        cast(gpus.fp32_gflops_per_watt as double) as fp32_gflops_per_watt,
+        cast(gpus.fp16_gflops_per_watt as double) as fp16_gflops_per_watt,
+        cast(gpus.fp16_fp32_tensor_gflops_per_watt as double) as fp16_fp32_tensor_gflops_per_watt,
+        cast(gpus.n_precisions as integer) as n_precisions,
+        cast(gpus.has_ngc_benchmarks as boolean) as has_ngc_benchmarks,
+        cast(gpus.has_extension_peaks as boolean) as has_extension_peaks,
+        cast(gpus.n_distinct_attributes as integer) as n_distinct_attributes,
+        cast(memory.memory_gb as double) as memory_gb,
+        cast(memory.memory_bandwidth_tbs as double) as memory_bandwidth_tbs
     from gpus
+    left join memory on gpus.gpu_id = memory.gpu_id
 )
 
 select * from final

@@ -1,0 +1,14 @@
+{# Canonical values of the LLM rows' printed labels (seed llm_vocabulary), typed. #}
+with source as (
+    select * from {{ ref('llm_vocabulary') }}
+),
+
+typed as (
+    select
+        trim(vocabulary) as vocabulary,
+        trim(label_prefix) as label_prefix,
+        trim(value) as value
+    from source
+)
+
+select * from typed
