@@ -23,17 +23,17 @@
     with fitted as (
         select
             any_value(estimate) filter (
-                where parameter = 'log10_accelerator_power_share' and level = 'wall'
+                where parameter = 'log10_accelerator_power_share' and parameter_level = 'wall'
             ) as log10_share,
             any_value(estimate) filter (
-                where parameter = 'log10_compute_utilisation' and level = 'mlperf' and scenario = {{ scenario }}
+                where parameter = 'log10_compute_utilisation' and parameter_level = 'mlperf' and scenario = {{ scenario }}
             ) as log10_compute_utilisation,
             any_value(estimate) filter (
                 where parameter = 'log10_decode_batch_x_bandwidth_utilisation'
-                and level = 'mlperf' and scenario = {{ scenario }}
+                and parameter_level = 'mlperf' and scenario = {{ scenario }}
             ) as log10_decode,
             any_value(estimate) filter (where parameter = 'var_chip') as var_chip,
-            any_value(estimate) filter (where parameter = 'var_within' and level = 'mlperf') as var_within,
+            any_value(estimate) filter (where parameter = 'var_within' and parameter_level = 'mlperf') as var_within,
             any_value(estimate) filter (where parameter = 'z_critical') as z_critical
         from {{ parameters }}
         where candidate_id = 'prefill_decode'

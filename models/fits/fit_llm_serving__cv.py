@@ -28,9 +28,28 @@ def model(dbt, session):
             frame["pred95_half_width_log10"] = predicted["pred95_half_width_log10"].to_numpy()
             frame["fit_failure"] = None
         except FitFailed as failure:
-            frame["predicted_log10_joules"], frame["pred95_half_width_log10"], frame["fit_failure"] = None, None, str(failure)
+            frame["predicted_log10_joules"], frame["pred95_half_width_log10"], frame["fit_failure"] = (
+                None,
+                None,
+                str(failure),
+            )
         frame["candidate_id"], frame["scheme"] = candidate_id, "all_rows"
         parts.append(frame)
     out = pd.concat(parts, ignore_index=True)
-    columns = ["candidate_id", "scheme", "llm_measurement_id", "held_out", "predicted_log10_joules", "pred95_half_width_log10", "fit_failure"]
-    return out[columns].astype({"predicted_log10_joules": float, "pred95_half_width_log10": float, "held_out": "string", "fit_failure": "string"})
+    columns = [
+        "candidate_id",
+        "scheme",
+        "llm_measurement_id",
+        "held_out",
+        "predicted_log10_joules",
+        "pred95_half_width_log10",
+        "fit_failure",
+    ]
+    return out[columns].astype(
+        {
+            "predicted_log10_joules": float,
+            "pred95_half_width_log10": float,
+            "held_out": "string",
+            "fit_failure": "string",
+        }
+    )

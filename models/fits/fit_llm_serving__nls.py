@@ -19,7 +19,18 @@ def model(dbt, session):
             rows = parameter_rows(candidate_id, fit(points, candidate_id))
             rows["fit_failure"] = None
         except FitFailed as failure:
-            rows = pd.DataFrame([{"candidate_id": candidate_id, "parameter": "fit_failed", "estimate": None, "fit_failure": str(failure)}])
+            rows = pd.DataFrame(
+                [
+                    {
+                        "candidate_id": candidate_id,
+                        "parameter": "fit_failed",
+                        "estimate": None,
+                        "fit_failure": str(failure),
+                    }
+                ]
+            )
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True)
-    return out[[*PARAMETER_COLUMNS, "fit_failure"]].astype({"estimate": float, "level": "string", "scenario": "string"})
+    return out[[*PARAMETER_COLUMNS, "fit_failure"]].astype(
+        {"estimate": float, "parameter_level": "string", "scenario": "string"}
+    )

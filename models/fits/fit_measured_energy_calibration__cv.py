@@ -22,11 +22,15 @@ def model(dbt, session):
                 held = measured_system.cross_validate(points, row.candidate_id, row.terms.split(), group)
             else:
                 # the baselines' precision effect is the compute format's
-                held = calibration.cross_validate(points.assign(precision=points["compute_format"]), row.terms.split(), group)
+                held = calibration.cross_validate(
+                    points.assign(precision=points["compute_format"]), row.terms.split(), group
+                )
                 held = held.rename(columns={"predicted": "predicted_log10_joules", "half": "pred95_half_width_log10"})
                 held["fit_failure"] = None
             held["candidate_id"] = row.candidate_id
             held["scheme"] = scheme
             parts.append(held)
     out = pd.concat(parts, ignore_index=True)
-    return out[["result_id", "candidate_id", "scheme", "predicted_log10_joules", "pred95_half_width_log10", "fit_failure"]]
+    return out[
+        ["result_id", "candidate_id", "scheme", "predicted_log10_joules", "pred95_half_width_log10", "fit_failure"]
+    ]

@@ -18,7 +18,16 @@ def model(dbt, session):
             rows = parameter_rows(row.candidate_id, fit(points, row.terms.split()))
             rows["fit_failure"] = None
         except FitFailed as failure:
-            rows = pd.DataFrame([{"candidate_id": row.candidate_id, "parameter": "fit_failed", "estimate": None, "fit_failure": str(failure)}])
+            rows = pd.DataFrame(
+                [
+                    {
+                        "candidate_id": row.candidate_id,
+                        "parameter": "fit_failed",
+                        "estimate": None,
+                        "fit_failure": str(failure),
+                    }
+                ]
+            )
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True)
     return out[[*PARAMETER_COLUMNS, "fit_failure"]].astype({"estimate": float})

@@ -369,4 +369,34 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "result_id 'mlperf_v1_0_001' (accuracy_target=97% of FP32)",
         ],
     ),
+    "llm_row_with_nonpositive_numbers_and_unknown_labels": (
+        "extension_llm_measured_energy",
+        edit_seed(
+            "extension_llm_measured_energy",
+            {"llm_measurement_id": "llm_0001"},
+            {"tokens_per_second": "-5", "n_accelerators": "0", "scenario": "Batch 99", "tokens_basis": ""},
+        ),
+        [
+            "intermediate.int_llm_measurements_mapped",
+            "llm_measurement_id 'llm_0001'",
+            "the accelerator count is stated and positive",
+            "tokens per second is positive where stated",
+            "the scenario label must be in seed llm_vocabulary",
+            "what a token counts (tokens_basis) must be stated and in seed llm_vocabulary",
+        ],
+    ),
+    "llm_row_with_more_active_than_total_parameters_and_an_unknown_boundary": (
+        "extension_llm_measured_energy",
+        edit_seed(
+            "extension_llm_measured_energy",
+            {"llm_measurement_id": "llm_0040"},
+            {"model_params_active_b": "999", "measurement_boundary": "the rack"},
+        ),
+        [
+            "intermediate.int_llm_measurements_mapped",
+            "llm_measurement_id 'llm_0040'",
+            "active parameters are at most the total",
+            "the measurement boundary label must be in seed llm_vocabulary",
+        ],
+    ),
 }

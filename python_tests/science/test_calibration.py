@@ -80,7 +80,14 @@ def test_leaving_a_gpu_out_predicts_it_from_the_others():
 
 def test_the_macro_returns_the_marts_prediction(warehouse):
     con = duckdb.connect(str(warehouse.db_path), read_only=True)
-    pairs = {("h100_sxm5", "int8"), ("b200", "int8"), ("t4", "fp16"), ("a100", "fp16"), ("l40s", "int8"), ("l4", "int8")}
+    pairs = {
+        ("h100_sxm5", "int8"),
+        ("b200", "int8"),
+        ("t4", "fp16"),
+        ("a100", "fp16"),
+        ("l40s", "int8"),
+        ("l4", "int8"),
+    }
     try:
         rows = con.execute(
             "select gpu_id, precision, benchmark, scenario, n_accelerators, power_mode, gflops_per_sample, "

@@ -152,8 +152,17 @@ def test_python_and_the_warehouse_price_every_measured_result_alike(warehouse):
             "where m.is_calibration_point"
         ),
         columns=[
-            "result_id", "scenario", "compute_format", "power_mode", "n_accelerators", "tdp_watts",
-            "peak_tflops", "gflops_per_sample", "sql_joules", "sql_high", "sql_host_share",
+            "result_id",
+            "scenario",
+            "compute_format",
+            "power_mode",
+            "n_accelerators",
+            "tdp_watts",
+            "peak_tflops",
+            "gflops_per_sample",
+            "sql_joules",
+            "sql_high",
+            "sql_host_share",
         ],
     )
     assert len(results) > 100

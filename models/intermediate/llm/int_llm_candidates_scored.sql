@@ -12,7 +12,10 @@ with predictions as (
 ),
 
 measured as (
-    select llm_measurement_id, source, joules_per_output_token
+    select
+        llm_measurement_id,
+        serving_source,
+        joules_per_output_token
     from {{ ref('int_llm_measurements_mapped') }}
     where exclusion_reason is null
 ),
@@ -21,10 +24,10 @@ errors as (
     select
         predictions.candidate_id,
         predictions.scheme,
-        measured.source,
+        measured.serving_source,
         predictions.fit_failure,
-        abs(log10(measured.joules_per_output_token) - predictions.predicted_log10_joules) as abs_log10_error,
         predictions.pred95_half_width_log10,
+        abs(log10(measured.joules_per_output_token) - predictions.predicted_log10_joules) as abs_log10_error,
         abs(log10(measured.joules_per_output_token) - predictions.predicted_log10_joules)
         <= predictions.pred95_half_width_log10 as is_inside_pred95
     from predictions
@@ -40,8 +43,8 @@ scored as (
         avg(is_inside_pred95::integer) as pred95_coverage,
         median(pow(10, 2 * pred95_half_width_log10)) as median_pred95_width_ratio,
         count(*) filter (where fit_failure is not null) as n_rows_fit_failed,
-        median(abs_log10_error) filter (where source = 'mlperf') as mlperf_median_abs_log10_error,
-        avg(is_inside_pred95::integer) filter (where source = 'mlperf') as mlperf_pred95_coverage
+        median(abs_log10_error) filter (where serving_source = 'mlperf') as mlperf_median_abs_log10_error,
+        avg(is_inside_pred95::integer) filter (where serving_source = 'mlperf') as mlperf_pred95_coverage
     from errors
     group by candidate_id, scheme
 ),

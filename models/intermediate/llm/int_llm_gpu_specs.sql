@@ -7,7 +7,12 @@
     precision have no row.
 #}
 with peaks as (
-    select gpu_id, number_format, tflops, watts from {{ ref('int_gpu_peaks_by_number_format') }}
+    select
+        gpu_id,
+        number_format,
+        tflops,
+        watts
+    from {{ ref('int_gpu_peaks_by_number_format') }}
 ),
 
 accelerator_memory as (
@@ -42,10 +47,18 @@ all_peaks as (
 ),
 
 memory as (
-    select gpu_id, memory_gb, memory_bandwidth_tbs, 'extension_accelerator_memory' as memory_source
+    select
+        gpu_id,
+        memory_gb,
+        memory_bandwidth_tbs,
+        'extension_accelerator_memory' as memory_source
     from accelerator_memory
     union all
-    select gpu_id, memory_gb, memory_bandwidth_tbs, 'extension_gpu_memory' as memory_source
+    select
+        gpu_id,
+        memory_gb,
+        memory_bandwidth_tbs,
+        'extension_gpu_memory' as memory_source
     from gpu_memory
 ),
 

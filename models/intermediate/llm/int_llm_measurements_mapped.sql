@@ -46,23 +46,23 @@ labelled as (
         measurements.*,
         starts_with(measurements.source_family, 'MLPerf') as is_mlperf,
         (
-            select v.value from vocabulary as v
+            select v.canonical_value from vocabulary as v
             where v.vocabulary = 'scenario' and starts_with(lower(measurements.scenario_label), lower(v.label_prefix))
             order by length(v.label_prefix) desc limit 1
         ) as scenario,
         (
-            select v.value from vocabulary as v
+            select v.canonical_value from vocabulary as v
             where
                 v.vocabulary = 'measurement_boundary'
                 and starts_with(lower(measurements.boundary_label), lower(v.label_prefix))
             order by length(v.label_prefix) desc limit 1
         ) as measurement_boundary,
         (
-            select v.value from vocabulary as v
+            select v.canonical_value from vocabulary as v
             where v.vocabulary = 'precision' and lower(measurements.precision_label) = lower(v.label_prefix)
         ) as precision_stated,
         (
-            select v.value from vocabulary as v
+            select v.canonical_value from vocabulary as v
             where
                 v.vocabulary = 'tokens_basis'
                 and starts_with(lower(measurements.tokens_basis_label), lower(v.label_prefix))
@@ -74,8 +74,8 @@ labelled as (
 mapped as (
     select
         labelled.*,
-        accelerator_memory.accelerator_id is not null as is_accelerator_known,
         accelerator_memory.gpu_id,
+        accelerator_memory.accelerator_id is not null as is_accelerator_known,
         -- MLPerf's name without the accuracy suffix (llama2-70b-99.9 -> llama2-70b)
         case
             when labelled.is_mlperf then regexp_replace(labelled.benchmark_label, '-99(\.9)?$', '')
@@ -92,11 +92,16 @@ mapped as (
 with_workload as (
     select
         mapped.*,
-        case when mapped.is_mlperf then 'mlperf' else 'ml_energy' end as source,
+        workloads.mean_input_tokens as input_tokens,
+        gpu_specs.peak_tflops,
+        gpu_specs.peak_number_format,
+        gpu_specs.tdp_watts,
+        gpu_specs.memory_bandwidth_tbs,
+        gpu_specs.bytes_per_parameter,
+        case when mapped.is_mlperf then 'mlperf' else 'ml_energy' end as serving_source,
         -- a dense model states no active parameters: all of them are active
         coalesce(mapped.active_params_b, mapped.total_params_b) as active_params_priced_b,
         mapped.active_params_b is not null as is_active_params_stated,
-        workloads.mean_input_tokens as input_tokens,
         coalesce(
             mapped.tokens_per_second / mapped.samples_per_second,
             mapped.output_tokens_per_sample,
@@ -105,15 +110,11 @@ with_workload as (
         case when not mapped.is_mlperf then mapped.avg_batch_size end as batch_size,
         case
             when mapped.measurement_boundary = 'wall'
-                then pow(10, host_fit.log10_host_watts)
-                + mapped.n_accelerators * coalesce(pow(10, host_fit.log10_host_watts_per_accelerator), 0)
+                then
+                    pow(10, host_fit.log10_host_watts)
+                    + mapped.n_accelerators * coalesce(pow(10, host_fit.log10_host_watts_per_accelerator), 0)
             else 0
-        end as host_watts_modelled,
-        gpu_specs.peak_tflops,
-        gpu_specs.peak_number_format,
-        gpu_specs.tdp_watts,
-        gpu_specs.memory_bandwidth_tbs,
-        gpu_specs.bytes_per_parameter
+        end as host_watts_modelled
     from mapped
     cross join host_fit
     left join workloads on mapped.benchmark = workloads.benchmark
@@ -125,7 +126,7 @@ final as (
         llm_measurement_id,
         round_label,
         source_family,
-        source,
+        serving_source,
         measurement_boundary,
         scenario,
         scenario_label,

@@ -11,10 +11,18 @@ with gpus as (
 -- memory from two seeds: the LLM rows' accelerators and the other GPUs (a GPU in both would
 -- repeat its row: dim_gpus' primary key test fails naming it)
 memory as (
-    select gpu_id, memory_gb, memory_bandwidth_tbs from {{ ref('stg_extension__accelerator_memory') }}
+    select
+        gpu_id,
+        memory_gb,
+        memory_bandwidth_tbs
+    from {{ ref('stg_extension__accelerator_memory') }}
     where gpu_id is not null
     union all
-    select gpu_id, memory_gb, memory_bandwidth_tbs from {{ ref('stg_extension__gpu_memory') }}
+    select
+        gpu_id,
+        memory_gb,
+        memory_bandwidth_tbs
+    from {{ ref('stg_extension__gpu_memory') }}
 ),
 
 final as (

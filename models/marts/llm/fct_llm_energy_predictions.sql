@@ -17,8 +17,8 @@ specs as (
 
 -- the scenarios of MLPerf's datacenter LLM benchmarks
 scenarios as (
-    select value as scenario from {{ ref('stg_project__llm_vocabulary') }}
-    where vocabulary = 'scenario' and value in ('offline', 'server', 'interactive')
+    select canonical_value as scenario from {{ ref('stg_project__llm_vocabulary') }}
+    where vocabulary = 'scenario' and canonical_value in ('offline', 'server', 'interactive')
 ),
 
 grid as (
@@ -58,23 +58,23 @@ predicted as (
 
 final as (
     select
-        benchmark,
-        model_name,
-        gpu_id,
-        gpu_name,
-        precision,
-        scenario,
-        n_accelerators,
-        total_params_b,
-        active_params_b,
-        input_tokens,
-        output_tokens,
-        input_tokens is not null and output_tokens is not null as is_prompt_priced,
+        predicted.benchmark,
+        predicted.model_name,
+        predicted.gpu_id,
+        predicted.gpu_name,
+        predicted.precision,
+        predicted.scenario,
+        predicted.n_accelerators,
+        predicted.total_params_b,
+        predicted.active_params_b,
+        predicted.input_tokens,
+        predicted.output_tokens,
+        'wall' as measurement_boundary,
+        predicted.input_tokens is not null and predicted.output_tokens is not null as is_prompt_priced,
         pow(10, prediction.centre) as predicted_joules_per_output_token,
         pow(10, prediction.centre - prediction.half_width) as pred95_low_joules_per_output_token,
         pow(10, prediction.centre + prediction.half_width) as pred95_high_joules_per_output_token,
-        pow(10, prediction.centre) * output_tokens as predicted_joules_per_request,
-        'wall' as measurement_boundary,
+        pow(10, prediction.centre) * predicted.output_tokens as predicted_joules_per_request,
         case
             when prediction.centre is null then 'no measured power result of this scenario to fit'
         end as missing_reason

@@ -8,7 +8,10 @@ with specs as (
 ),
 
 gpus as (
-    select gpu_id, gpu_name from {{ ref('dim_gpus') }}
+    select
+        gpu_id,
+        gpu_name
+    from {{ ref('dim_gpus') }}
 ),
 
 final as (

@@ -39,7 +39,7 @@ final as (
         measured.llm_measurement_id,
         measured.round_label,
         measured.source_family,
-        measured.source,
+        measured.serving_source,
         measured.measurement_boundary,
         measured.scenario,
         measured.benchmark,
@@ -63,18 +63,18 @@ final as (
         measured.duplicate_of,
         measured.exclusion_reason,
         pivoted.paper_formula_joules_per_output_token,
-        measured.joules_per_output_token / pivoted.paper_formula_joules_per_output_token as paper_formula_ratio,
         pivoted.flops_calibration_joules_per_output_token,
+        pivoted.prefill_decode_joules_per_output_token,
+        measured.source_path,
+        measured.joules_per_output_token / pivoted.paper_formula_joules_per_output_token as paper_formula_ratio,
         measured.joules_per_output_token / pivoted.flops_calibration_joules_per_output_token
             as flops_calibration_ratio,
-        pivoted.prefill_decode_joules_per_output_token,
         measured.joules_per_output_token / pivoted.prefill_decode_joules_per_output_token as prefill_decode_ratio,
         pow(10, pivoted.held_out_log10) as held_out_chip_joules_per_output_token,
         pow(10, pivoted.held_out_log10 - pivoted.held_out_half_width_log10)
             as held_out_chip_pred95_low_joules_per_output_token,
         pow(10, pivoted.held_out_log10 + pivoted.held_out_half_width_log10)
-            as held_out_chip_pred95_high_joules_per_output_token,
-        measured.source_path
+            as held_out_chip_pred95_high_joules_per_output_token
     from measured
     left join pivoted on measured.llm_measurement_id = pivoted.llm_measurement_id
 )

@@ -17,7 +17,7 @@ final as (
     select
         cast(parameters.candidate_id as varchar) as candidate_id,
         cast(parameters.parameter as varchar) as parameter,
-        cast(parameters.level as varchar) as level,
+        cast(parameters.parameter_level as varchar) as parameter_level,
         cast(parameters.scenario as varchar) as scenario,
         cast(parameters.estimate as double) as estimate,
         cast(parameters.fit_failure as varchar) as fit_failure,

@@ -17,7 +17,7 @@ typed as (
         {{ typed('server_tpot_ms', 'double') }} as server_tpot_ms,
         {{ typed('interactive_ttft_ms', 'double') }} as interactive_ttft_ms,
         {{ typed('interactive_tpot_ms', 'double') }} as interactive_tpot_ms,
-        trim(source) as source
+        trim(source) as source_reference
     from source
 )
 

@@ -7,7 +7,7 @@ typed as (
     select
         trim(vocabulary) as vocabulary,
         trim(label_prefix) as label_prefix,
-        trim(value) as value
+        trim(canonical_value) as canonical_value
     from source
 )
 

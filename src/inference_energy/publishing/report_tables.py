@@ -112,8 +112,7 @@ def calibration_rows(scores: pd.DataFrame) -> list[dict]:
     kinds = {"measured_system": "measured system", "baseline": "baseline"}
     return [
         {
-            "method": METHOD_LABELS.get(r["method"], r["candidate_id"])
-            + (" (chosen)" if r["is_chosen"] else ""),
+            "method": METHOD_LABELS.get(r["method"], r["candidate_id"]) + (" (chosen)" if r["is_chosen"] else ""),
             "kind": kinds.get(r["model_kind"], "estimate"),
             "scheme": r["scheme"].replace("_", " "),
             "n": int(r["n_predictions"]),

@@ -98,6 +98,10 @@ def cross_validate(points: pd.DataFrame, terms: list[str], group: str) -> pd.Dat
             centre, half = predict(fit(points[points[group] != value], terms), held_out)
             frame["predicted"], frame["half"], frame["fit_failure"] = centre, half, None
         except ValueError as failure:
-            frame["predicted"], frame["half"], frame["fit_failure"] = np.nan, np.nan, f"without {group} {value}: {failure}"
+            frame["predicted"], frame["half"], frame["fit_failure"] = (
+                np.nan,
+                np.nan,
+                f"without {group} {value}: {failure}",
+            )
         out.append(frame)
     return pd.concat(out, ignore_index=True)

@@ -19,7 +19,7 @@ prefill_decode     J/token = power x seconds per output token, with
                 as `wall_watts_modelled`) at the wall boundary,
               = n x TDP x 10^(g0 + g1 x log10 batch) for GPU-only rows (fitted on their watts).
 
-`source` is MLPerf (TensorRT-class stacks, wall power) or ML.ENERGY (vLLM, GPU only): each has its
+`serving_source` is MLPerf (TensorRT-class stacks, wall power) or ML.ENERGY (vLLM, GPU only): each has its
 own utilisations, and the two boundaries never share a power term. A utilisation cell is the
 source where the batch is measured, the source x scenario where it is not (MLPerf's Server runs
 at a lower utilisation than its Offline under the latency bounds). The KV cache read per step is
@@ -44,7 +44,7 @@ POINT_COLUMNS = (
     "llm_measurement_id",
     "chip",
     "round_label",
-    "source",
+    "serving_source",
     "measurement_boundary",
     "scenario",
     "n_accelerators",
@@ -62,7 +62,7 @@ POINT_COLUMNS = (
     "tokens_per_second",
     "joules_per_output_token",
 )
-PARAMETER_COLUMNS = ["candidate_id", "parameter", "level", "scenario", "estimate"]
+PARAMETER_COLUMNS = ["candidate_id", "parameter", "parameter_level", "scenario", "estimate"]
 
 
 class FitFailed(ValueError):
@@ -85,7 +85,9 @@ def _cells(points: pd.DataFrame) -> list[tuple]:
     carries the configuration), (source, scenario) where it is not (MLPerf: the scenario does)."""
     return [
         (source, None) if np.isfinite(batch) else (source, scenario)
-        for source, scenario, batch in zip(points["source"], points["scenario"], _col(points, "batch_size"), strict=True)
+        for source, scenario, batch in zip(
+            points["serving_source"], points["scenario"], _col(points, "batch_size"), strict=True
+        )
     ]
 
 
@@ -96,11 +98,17 @@ def _cell_order(cell: tuple) -> tuple:
 def _log10_seconds(params: dict, points: pd.DataFrame) -> np.ndarray:
     """log10 seconds per output token of the whole system (prefill_decode)."""
     n = _col(points, "n_accelerators")
-    source = points["source"].to_numpy()
+    source = points["serving_source"].to_numpy()
     u_compute = np.array([params["log10_compute_utilisation"].get(key, np.nan) for key in _cells(points)])
     # the prompt is priced where both lengths are known (else its cost is in the utilisation)
     prompt_share = 1.0 + np.nan_to_num(_col(points, "input_tokens") / _col(points, "output_tokens"))
-    compute = 2.0 * _col(points, "active_params_b") * 1e9 * prompt_share / (n * _col(points, "peak_tflops") * 1e12 * 10**u_compute)
+    compute = (
+        2.0
+        * _col(points, "active_params_b")
+        * 1e9
+        * prompt_share
+        / (n * _col(points, "peak_tflops") * 1e12 * 10**u_compute)
+    )
     batch = _col(points, "batch_size")
     decode_exponent = np.array(
         [
@@ -166,7 +174,9 @@ def _fit_power(points: pd.DataFrame, params: dict) -> dict:
 
     y = np.log10(_col(points, "measured_watts"))
     result = optimize.least_squares(
-        lambda theta: _log10_watts(unpack(theta), points) - y, [-0.3] * len(boundaries) + ([0.0] if has_batch else []), method="trf"
+        lambda theta: _log10_watts(unpack(theta), points) - y,
+        [-0.3] * len(boundaries) + ([0.0] if has_batch else []),
+        method="trf",
     )
     if not np.all(np.isfinite(result.x)) or result.status <= 0:
         raise FitFailed(f"power fit did not converge: {result.message}")
@@ -174,16 +184,32 @@ def _fit_power(points: pd.DataFrame, params: dict) -> dict:
 
 
 def _fit_seconds(points: pd.DataFrame, params: dict) -> dict:
-    sources = sorted(points["source"].unique())
-    measured_batch = sorted(points.loc[points["batch_size"].notna(), "source"].unique())
-    cells = sorted(set(zip(points.loc[points["batch_size"].isna(), "source"], points.loc[points["batch_size"].isna(), "scenario"], strict=True)))
+    measured_batch = sorted(points.loc[points["batch_size"].notna(), "serving_source"].unique())
+    cells = sorted(
+        set(
+            zip(
+                points.loc[points["batch_size"].isna(), "serving_source"],
+                points.loc[points["batch_size"].isna(), "scenario"],
+                strict=True,
+            )
+        )
+    )
     compute_cells = sorted(set(_cells(points)), key=_cell_order)
     names = [("u", c) for c in compute_cells] + [("b", s) for s in measured_batch] + [("d", c) for c in cells]
 
     def unpack(theta):
-        out = {**params, "log10_compute_utilisation": {}, "log10_bandwidth_utilisation": {}, "log10_decode_batch_x_bandwidth_utilisation": {}}
+        out = {
+            **params,
+            "log10_compute_utilisation": {},
+            "log10_bandwidth_utilisation": {},
+            "log10_decode_batch_x_bandwidth_utilisation": {},
+        }
         for (kind, key), value in zip(names, theta, strict=True):
-            target = {"u": "log10_compute_utilisation", "b": "log10_bandwidth_utilisation", "d": "log10_decode_batch_x_bandwidth_utilisation"}[kind]
+            target = {
+                "u": "log10_compute_utilisation",
+                "b": "log10_bandwidth_utilisation",
+                "d": "log10_decode_batch_x_bandwidth_utilisation",
+            }[kind]
             out[target][key] = value
         return out
 
@@ -206,16 +232,18 @@ def _fit_seconds(points: pd.DataFrame, params: dict) -> dict:
 def _variance_components(points: pd.DataFrame, residuals: np.ndarray) -> dict:
     """var_within per source (pooled within chip x source) and var_chip (between the chip x source
     means, less what the within variance explains), by moments."""
-    frame = pd.DataFrame({"source": points["source"].to_numpy(), "chip": points["chip"].to_numpy(), "r": residuals})
+    frame = pd.DataFrame(
+        {"serving_source": points["serving_source"].to_numpy(), "chip": points["chip"].to_numpy(), "r": residuals}
+    )
     var_within = {}
-    for source, rows in frame.groupby("source"):
+    for source, rows in frame.groupby("serving_source"):
         groups = rows.groupby("chip")["r"]
         dof = int((groups.size() - 1).sum())
         var_within[source] = float(((rows["r"] - groups.transform("mean")) ** 2).sum() / dof) if dof > 0 else 0.0
-    means = frame.groupby(["source", "chip"])["r"].agg(["mean", "size"]).reset_index()
-    if len(means) < 2:
+    if frame["chip"].nunique() < 2:
         raise FitFailed("fewer than 2 chips: no chip variance can be estimated")
-    explained = np.mean([var_within[s] / n for s, n in zip(means["source"], means["size"], strict=True)])
+    means = frame.groupby(["serving_source", "chip"])["r"].agg(["mean", "size"]).reset_index()
+    explained = np.mean([var_within[s] / n for s, n in zip(means["serving_source"], means["size"], strict=True)])
     var_chip = max(0.0, float(np.var(means["mean"], ddof=1)) - float(explained))
     return {"var_chip": var_chip, "var_within": var_within}
 
@@ -232,7 +260,9 @@ def fit(points: pd.DataFrame, candidate_id: str, confidence_level: float = 0.95)
         return params
     measured = np.log10(_col(points, "joules_per_output_token"))
     if candidate_id == "flops_calibration":
-        gap = pd.Series(measured - log10_paper_formula(points)).groupby(points["measurement_boundary"].to_numpy()).mean()
+        gap = (
+            pd.Series(measured - log10_paper_formula(points)).groupby(points["measurement_boundary"].to_numpy()).mean()
+        )
         params["log10_offset"] = {k: float(v) for k, v in gap.items()}
     else:
         params = _fit_seconds(points, _fit_power(points, params))
@@ -247,7 +277,9 @@ def parameter_rows(candidate_id: str, params: dict) -> pd.DataFrame:
         rows.append((candidate_id, "log10_offset", boundary, None, value))
     for boundary, value in sorted(params["log10_accelerator_power_share"].items()):
         rows.append((candidate_id, "log10_accelerator_power_share", boundary, None, value))
-    for (source, scenario), value in sorted(params["log10_compute_utilisation"].items(), key=lambda item: _cell_order(item[0])):
+    for (source, scenario), value in sorted(
+        params["log10_compute_utilisation"].items(), key=lambda item: _cell_order(item[0])
+    ):
         rows.append((candidate_id, "log10_compute_utilisation", source, scenario, value))
     for name in ("log10_bandwidth_utilisation", "var_within"):
         for source, value in sorted(params[name].items()):
@@ -267,11 +299,13 @@ def params_from_rows(rows: pd.DataFrame) -> dict:
     params = _empty_params()
     for row in rows.itertuples(index=False):
         if row.parameter == "log10_decode_batch_x_bandwidth_utilisation":
-            params[row.parameter][(row.level, row.scenario)] = row.estimate
+            params[row.parameter][(row.parameter_level, row.scenario)] = row.estimate
         elif row.parameter == "log10_compute_utilisation":
-            params[row.parameter][(row.level, row.scenario if isinstance(row.scenario, str) else None)] = row.estimate
+            params[row.parameter][(row.parameter_level, row.scenario if isinstance(row.scenario, str) else None)] = (
+                row.estimate
+            )
         elif row.parameter in params and isinstance(params[row.parameter], dict):
-            params[row.parameter][row.level] = row.estimate
+            params[row.parameter][row.parameter_level] = row.estimate
         else:
             params[row.parameter] = row.estimate
     return params
@@ -285,7 +319,7 @@ def predict(candidate_id: str, rows: pd.DataFrame, points: pd.DataFrame) -> pd.D
     if candidate_id == "paper_formula":
         half = np.full(len(points), np.nan)
     else:
-        within = points["source"].map(params["var_within"]).to_numpy(dtype=float)
+        within = points["serving_source"].map(params["var_within"]).to_numpy(dtype=float)
         half = params["z_critical"] * np.sqrt(params.get("var_chip", np.nan) + within)
     return pd.DataFrame({"predicted_log10_joules": centre, "pred95_half_width_log10": half}, index=points.index)
 

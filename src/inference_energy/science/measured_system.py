@@ -172,7 +172,9 @@ def _variance_components(points: pd.DataFrame, residuals: np.ndarray, host_share
         return 0.5 * (logdet + residuals @ np.linalg.solve(cov, residuals))
 
     start = np.log([0.01, 0.01, 0.01])
-    result = optimize.minimize(negative_log_likelihood, start, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-6, "maxiter": 2000})
+    result = optimize.minimize(
+        negative_log_likelihood, start, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-6, "maxiter": 2000}
+    )
     if not result.success:
         raise FitFailed(f"variance components did not converge: {result.message}")
     var_chip, var_host, var_within = np.exp(result.x)
@@ -191,7 +193,10 @@ def fit(points: pd.DataFrame, terms: list[str], confidence_level: float = 0.95) 
     params["z_critical"] = float(stats.norm.ppf(0.5 + confidence_level / 2))
     params.update(var_chip=0.0, var_host=0.0, var_within=0.0)
     centre, _, host_share = _predict_params(params, points)
-    residuals = np.log10(points["avg_system_watts"].to_numpy(dtype=float) / points["samples_per_second"].to_numpy(dtype=float)) - centre
+    residuals = (
+        np.log10(points["avg_system_watts"].to_numpy(dtype=float) / points["samples_per_second"].to_numpy(dtype=float))
+        - centre
+    )
     params.update(_variance_components(points, residuals, host_share))
     params["n_points"] = len(points)
     return params
@@ -201,12 +206,28 @@ def parameter_rows(candidate_id: str, params: dict) -> pd.DataFrame:
     """The fit as the long table the SQL macro reads: one row per parameter and level."""
     rows = [(candidate_id, "log10_host_watts", None, None, None, params["log10_host_watts"])]
     if "log10_host_watts_per_accelerator" in params:
-        rows.append((candidate_id, "log10_host_watts_per_accelerator", None, None, None, params["log10_host_watts_per_accelerator"]))
+        rows.append(
+            (
+                candidate_id,
+                "log10_host_watts_per_accelerator",
+                None,
+                None,
+                None,
+                params["log10_host_watts_per_accelerator"],
+            )
+        )
     for mode, value in sorted(params["log10_accelerator_power_share"].items()):
         rows.append((candidate_id, "log10_accelerator_power_share", None, None, None if mode == "*" else mode, value))
     for (scenario, compute_format), value in sorted(params["log10_utilisation"].items()):
         rows.append((candidate_id, "log10_utilisation", scenario, compute_format, None, value))
-    for name in ("utilisation_gflops_exponent", "utilisation_peak_exponent", "var_chip", "var_host", "var_within", "z_critical"):
+    for name in (
+        "utilisation_gflops_exponent",
+        "utilisation_peak_exponent",
+        "var_chip",
+        "var_host",
+        "var_within",
+        "z_critical",
+    ):
         if name in params:
             rows.append((candidate_id, name, None, None, None, params[name]))
     out = pd.DataFrame(rows, columns=PARAMETER_COLUMNS)
@@ -235,7 +256,9 @@ def _predict_params(params: dict, points: pd.DataFrame):
     wall = host + accelerators
     centre = np.log10(wall) - _log10_utilisation(params, points) - _log10_throughput_at_full_peak(points)
     host_share = host / wall
-    half = params["z_critical"] * np.sqrt(params["var_chip"] + params["var_host"] * host_share**2 + params["var_within"])
+    half = params["z_critical"] * np.sqrt(
+        params["var_chip"] + params["var_host"] * host_share**2 + params["var_within"]
+    )
     return centre, half, host_share
 
 
@@ -245,7 +268,8 @@ def predict(rows: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
     scenario x compute format) was never fitted."""
     centre, half, host_share = _predict_params(params_from_rows(rows), points)
     return pd.DataFrame(
-        {"predicted_log10_joules": centre, "pred95_half_width_log10": half, "host_share": host_share}, index=points.index
+        {"predicted_log10_joules": centre, "pred95_half_width_log10": half, "host_share": host_share},
+        index=points.index,
     )
 
 

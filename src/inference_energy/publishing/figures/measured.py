@@ -141,7 +141,9 @@ def figE7_measured_vs_predicted(marts):
 def figE8_residuals_by_chip(marts):
     fig, ax = new_figure("Fig. E8. Measured-system residuals by chip: fitted on all, and the chip held out")
     points = calibration_points(marts).copy()
-    points["held_out_residual"] = np.log10(points["measured_joules_per_sample"] / points["held_out_chip_joules_per_sample"])
+    points["held_out_residual"] = np.log10(
+        points["measured_joules_per_sample"] / points["held_out_chip_joules_per_sample"]
+    )
     chips = sorted(points["chip"].unique())
     for offset, column, colour, label in (
         (-0.15, "residual_log10", "tab:blue", "fitted on all results"),
