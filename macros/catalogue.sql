@@ -9,9 +9,13 @@
     (text, trimmed, null when empty; domain, gpu_id, precision, scenario lower-
     cased), how many lines share its name and which, and `peaks`, a relation with
     the GPUs' peaks by number format (gpu_id, number_format): the GPUs and
-    precisions a line may name are those the warehouse has a peak for.
+    precisions a line may name are those the warehouse has a peak for. An LLM
+    line (output_tokens or active_params_millions given) is priced by the LLM
+    serving model: it needs params_millions, input_tokens, output_tokens,
+    gpu_id and precision, and the GPU must have a memory bandwidth and a peak at
+    the precision in `llm_specs` (gpu_id, precision; fct_llm_gpu_specs).
 #}
-{% macro catalogue_line_reasons(peaks) -%}
+{% macro catalogue_line_reasons(peaks, llm_specs) -%}
     concat_ws(
         '; ',
         case when model_name is null then 'name is required' end,
@@ -36,7 +40,42 @@
         end,
         case
             when gflops_text is null and (params_millions_text is null or input_tokens_text is null)
+                and output_tokens_text is null and active_params_millions_text is null
                 then 'give gflops, or params_millions and input_tokens'
+        end,
+        {# an LLM line: priced per request from its parameters and tokens #}
+        case
+            when (output_tokens_text is not null or active_params_millions_text is not null)
+                and (params_millions_text is null or input_tokens_text is null or output_tokens_text is null)
+                then 'an LLM line (output_tokens or active_params_millions) needs params_millions, input_tokens and output_tokens'
+        end,
+        case
+            when (output_tokens_text is not null or active_params_millions_text is not null) and gflops_text is not null
+                then 'an LLM line is priced from its parameters and tokens: leave gflops empty'
+        end,
+        case
+            when output_tokens_text is not null and not coalesce(
+                try_cast(output_tokens_text as double) > 0 and isfinite(try_cast(output_tokens_text as double)), false
+            )
+                then 'output_tokens must be a positive number'
+        end,
+        case
+            when active_params_millions_text is not null and not coalesce(
+                try_cast(active_params_millions_text as double) > 0
+                and isfinite(try_cast(active_params_millions_text as double)), false
+            )
+                then 'active_params_millions must be a positive number'
+        end,
+        case
+            when try_cast(active_params_millions_text as double) > try_cast(params_millions_text as double)
+                then 'active_params_millions must be at most params_millions'
+        end,
+        case
+            when (output_tokens_text is not null or active_params_millions_text is not null)
+                and gpu_id || '/' || precision not in (
+                    select llm_specs.gpu_id || '/' || llm_specs.precision from {{ llm_specs }} as llm_specs
+                )
+                then 'an LLM line needs a gpu_id with a memory bandwidth and a peak at its precision (marts.fct_llm_gpu_specs)'
         end,
         {# a value given is checked even where gflops makes it unused: never priced from a misread line #}
         case
@@ -71,6 +110,7 @@
         end,
         case
             when precision is not null and precision not in (select peaks.number_format from {{ peaks }} as peaks)
+                and output_tokens_text is null and active_params_millions_text is null
                 then 'precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)'
         end,
         {# both known, but not together (a V100 has no fp8 peak): it could not be priced #}
@@ -80,6 +120,7 @@
                 and gpu_id || '/' || precision not in (
                     select peaks.gpu_id || '/' || peaks.number_format from {{ peaks }} as peaks
                 )
+                and output_tokens_text is null and active_params_millions_text is null
                 then 'gpu_id has no peak at this precision (marts.fct_gpu_peaks_by_number_format)'
         end,
         case
@@ -121,20 +162,22 @@
     file, for scripts/estimate (and any SQL user checking a file of models):
 
         select marts.catalogue_line_reasons('m', '7.6', null, null, '2015-12-10', 'cv',
-                                            null, null, null, null, 1, '2')   -- ''
+                                            null, null, null, null, null, null, 1, '2')   -- ''
         select marts.catalogue_gflops(null, '7000', '512')                    -- 7168
 
-    Skipped when a selection build did not build the peaks mart into this file.
+    Skipped when a selection build did not build the peaks marts into this file.
 #}
 {% macro create_catalogue_macros() %}
     {% if execute %}
         {% set peaks = adapter.get_relation(database=target.database, schema='marts', identifier='fct_gpu_peaks_by_number_format') %}
-        {% if peaks is not none %}
+        {% set llm_specs = adapter.get_relation(database=target.database, schema='marts', identifier='fct_llm_gpu_specs') %}
+        {% if peaks is not none and llm_specs is not none %}
             {% set sql %}
                 create or replace macro marts.catalogue_line_reasons(
                     model_name, gflops_text, params_millions_text, input_tokens_text, release_date_text, domain,
-                    gpu_id, precision, scenario, inferences_per_day_text, n_same_name, lines_of_name
-                ) as {{ catalogue_line_reasons(peaks.include(database=false)) }};
+                    gpu_id, precision, scenario, inferences_per_day_text, active_params_millions_text,
+                    output_tokens_text, n_same_name, lines_of_name
+                ) as {{ catalogue_line_reasons(peaks.include(database=false), llm_specs.include(database=false)) }};
                 create or replace macro marts.catalogue_gflops(gflops_text, params_millions_text, input_tokens_text)
                     as {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }};
                 create or replace macro marts.catalogue_release_date(release_date_text)

@@ -4,7 +4,10 @@
     macro joules_per_inference on the domain's Fig. 8 fit, as fct_inference_energy)
     at the row's date, and the measured-system model (macro
     measured_joules_struct, as marts.estimate_measured_joules) on an
-    8-accelerator MaxQ server of its GPU at its precision. Yearly energy where inferences_per_day is given.
+    8-accelerator MaxQ server of its GPU at its precision; an LLM line by the
+    LLM serving model (macro llm_joules_struct, as marts.estimate_llm_joules) per
+    request on an 8-GPU server of its GPU. Yearly energy where inferences_per_day
+    (requests per day for an LLM line) is given.
 #}
 with catalogue as (
     select
@@ -31,6 +34,14 @@ peaks as (
     select * from {{ ref('int_gpu_peaks_by_number_format') }}
 ),
 
+llm_parameters as (
+    select * from {{ ref('int_llm_serving_parameters') }}
+),
+
+llm_specs as (
+    select * from {{ ref('int_llm_gpu_specs') }}
+),
+
 estimated as (
     select
         catalogue.*,
@@ -40,12 +51,20 @@ estimated as (
         catalogue.release_date not between fit.first_date and fit.last_date as is_efficiency_extrapolated,
         {# an 8-accelerator MaxQ server: the defaults of marts.estimate_measured_joules #}
         case
-            when catalogue.gpu_id is not null then
+            when catalogue.gpu_id is not null and not catalogue.is_llm_line then
             {{ measured_joules_struct(
                 'catalogue.gflops', 'catalogue.gpu_id', 'catalogue.precision',
                 'catalogue.measured_scenario', '8', "'MaxQ'", 'parameters', 'peaks'
             ) }}
-        end as measured
+        end as measured,
+        case
+            when catalogue.is_llm_line then
+            {{ llm_joules_struct(
+                'catalogue.params_millions / 1000', 'catalogue.active_params_millions / 1000',
+                'catalogue.input_tokens', 'catalogue.output_tokens', 'catalogue.gpu_id', 'catalogue.precision',
+                'catalogue.measured_scenario', '8', 'llm_parameters', 'llm_specs', 'parameters'
+            ) }}
+        end as llm
     from catalogue
     {{ join_efficiency_fit(
         'definitions', 'fits', 'fit', 'catalogue.domain', condition='catalogue.release_date is not null'
@@ -54,7 +73,7 @@ estimated as (
 
 final as (
     select
-        estimated.* exclude (measured),  -- noqa: RF03
+        estimated.* exclude (measured, llm),  -- noqa: RF03
         estimated.measured['predicted_joules_per_sample'] as measured_system_joules,
         estimated.measured['pred95_low_joules_per_sample'] as measured_system_joules_pred95_low,
         estimated.measured['pred95_high_joules_per_sample'] as measured_system_joules_pred95_high,
@@ -65,7 +84,14 @@ final as (
         / {{ joules_per_unit("'kWh'") }} as paper_method_kwh_per_year,
         estimated.measured['predicted_joules_per_sample'] * estimated.inferences_per_day
         * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
-        / {{ joules_per_unit("'kWh'") }} as measured_system_kwh_per_year
+        / {{ joules_per_unit("'kWh'") }} as measured_system_kwh_per_year,
+        estimated.llm['joules_per_request'] as llm_joules_per_request,
+        estimated.llm['joules_per_output_token'] as llm_joules_per_output_token,
+        estimated.llm['pred95_low_joules_per_output_token'] as llm_joules_per_output_token_pred95_low,
+        estimated.llm['pred95_high_joules_per_output_token'] as llm_joules_per_output_token_pred95_high,
+        estimated.llm['joules_per_request'] * estimated.inferences_per_day
+        * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
+        / {{ joules_per_unit("'kWh'") }} as llm_kwh_per_year
     from estimated
 )
 

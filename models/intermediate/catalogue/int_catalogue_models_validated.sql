@@ -14,6 +14,10 @@ peaks as (
     select * from {{ ref('int_gpu_peaks_by_number_format') }}
 ),
 
+llm_specs as (
+    select * from {{ ref('int_llm_gpu_specs') }}
+),
+
 {# grouped, not windowed: an ordered aggregate over a window is a view DuckDB 1.x cannot load #}
 names as (
     select
@@ -38,7 +42,7 @@ named as (
 checked as (
     select
         *,
-        {{ catalogue_line_reasons('peaks') }} as reasons
+        {{ catalogue_line_reasons('peaks', 'llm_specs') }} as reasons
     from named
 ),
 
@@ -55,10 +59,17 @@ final as (
         precision,
         scenario,
         inferences_per_day_text,
+        active_params_millions_text,
+        output_tokens_text,
         reasons,
         try_cast(params_millions_text as double) as params_millions,
         try_cast(input_tokens_text as double) as input_tokens,
         try_cast(inferences_per_day_text as double) as inferences_per_day,
+        {# an LLM line's active parameters: all of them where it gives none (a dense model) #}
+        coalesce(try_cast(active_params_millions_text as double), try_cast(params_millions_text as double))
+            as active_params_millions,
+        try_cast(output_tokens_text as double) as output_tokens,
+        output_tokens_text is not null or active_params_millions_text is not null as is_llm_line,
         {{ catalogue_release_date('release_date_text') }} as release_date,
         {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }} as gflops,
         case when try_cast(gflops_text as double) is not null then 'given' else 'params_x_tokens' end as gflops_source,

@@ -2,9 +2,8 @@
     One row per GPU x LLM precision the LLM serving model can price: the dense
     peak its kernels run at (the first of the precision's peak_number_formats
     the GPU has: fp4 on Hopper runs at the fp8 rate), the TDP of that peak's
-    row and the memory bandwidth and capacity (seeds extension_accelerator_memory
-    and extension_gpu_memory). GPUs without a bandwidth or a peak at the
-    precision have no row.
+    row and the memory bandwidth and capacity (int_gpu_memory). GPUs without a
+    bandwidth or a peak at the precision have no row.
 #}
 with peaks as (
     select
@@ -20,8 +19,8 @@ accelerator_memory as (
     where gpu_id is not null
 ),
 
-gpu_memory as (
-    select * from {{ ref('stg_extension__gpu_memory') }}
+memory as (
+    select * from {{ ref('int_gpu_memory') }}
 ),
 
 number_formats as (
@@ -44,22 +43,6 @@ all_peaks as (
     select * from peaks
     union all
     select * from fp4_peaks
-),
-
-memory as (
-    select
-        gpu_id,
-        memory_gb,
-        memory_bandwidth_tbs,
-        'extension_accelerator_memory' as memory_source
-    from accelerator_memory
-    union all
-    select
-        gpu_id,
-        memory_gb,
-        memory_bandwidth_tbs,
-        'extension_gpu_memory' as memory_source
-    from gpu_memory
 ),
 
 preferred as (

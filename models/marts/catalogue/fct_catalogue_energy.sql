@@ -29,7 +29,15 @@ final as (
         cast(measured_system_joules_pred95_high as double) as measured_system_joules_pred95_high,
         cast(inferences_per_day as double) as inferences_per_day,
         cast(paper_method_kwh_per_year as double) as paper_method_kwh_per_year,
-        cast(measured_system_kwh_per_year as double) as measured_system_kwh_per_year
+        cast(measured_system_kwh_per_year as double) as measured_system_kwh_per_year,
+        cast(is_llm_line as boolean) as is_llm_line,
+        cast(active_params_millions as double) as active_params_millions,
+        cast(output_tokens as double) as output_tokens,
+        cast(llm_joules_per_request as double) as llm_joules_per_request,
+        cast(llm_joules_per_output_token as double) as llm_joules_per_output_token,
+        cast(llm_joules_per_output_token_pred95_low as double) as llm_joules_per_output_token_pred95_low,
+        cast(llm_joules_per_output_token_pred95_high as double) as llm_joules_per_output_token_pred95_high,
+        cast(llm_kwh_per_year as double) as llm_kwh_per_year
     from estimated
 )
 

@@ -8,21 +8,8 @@ with gpus as (
     select * from {{ ref('int_gpus_unioned') }}
 ),
 
--- memory from two seeds: the LLM rows' accelerators and the other GPUs (a GPU in both would
--- repeat its row: dim_gpus' primary key test fails naming it)
 memory as (
-    select
-        gpu_id,
-        memory_gb,
-        memory_bandwidth_tbs
-    from {{ ref('stg_extension__accelerator_memory') }}
-    where gpu_id is not null
-    union all
-    select
-        gpu_id,
-        memory_gb,
-        memory_bandwidth_tbs
-    from {{ ref('stg_extension__gpu_memory') }}
+    select * from {{ ref('int_gpu_memory') }}
 ),
 
 final as (

@@ -1,82 +1,49 @@
-{#
-    Every measured LLM serving row (fitted or not, with its exclusion reason),
-    each candidate's estimate from the fit on all rows and its ratio
-    measured / estimated, and the prefill/decode model's leave-one-chip-out
-    prediction with its 95 % interval (the honest one for a GPU never seen).
-#}
-with measured as (
-    select * from {{ ref('int_llm_measurements_mapped') }}
-),
-
-predictions as (
-    select * from {{ ref('fit_llm_serving__cv') }}
-),
-
-pivoted as (
-    select
-        llm_measurement_id,
-        pow(10, any_value(predicted_log10_joules) filter (
-            where candidate_id = 'paper_formula' and scheme = 'all_rows'
-        )) as paper_formula_joules_per_output_token,
-        pow(10, any_value(predicted_log10_joules) filter (
-            where candidate_id = 'flops_calibration' and scheme = 'all_rows'
-        )) as flops_calibration_joules_per_output_token,
-        pow(10, any_value(predicted_log10_joules) filter (
-            where candidate_id = 'prefill_decode' and scheme = 'all_rows'
-        )) as prefill_decode_joules_per_output_token,
-        any_value(predicted_log10_joules) filter (
-            where candidate_id = 'prefill_decode' and scheme = 'leave_one_chip_out'
-        ) as held_out_log10,
-        any_value(pred95_half_width_log10) filter (
-            where candidate_id = 'prefill_decode' and scheme = 'leave_one_chip_out'
-        ) as held_out_half_width_log10
-    from predictions
-    group by llm_measurement_id
+{# Every measured LLM serving row with each candidate's estimate (int_llm_measurements_estimated). #}
+with estimated as (
+    select * from {{ ref('int_llm_measurements_estimated') }}
 ),
 
 final as (
     select
-        measured.llm_measurement_id,
-        measured.round_label,
-        measured.source_family,
-        measured.serving_source,
-        measured.measurement_boundary,
-        measured.scenario,
-        measured.benchmark,
-        measured.model_name,
-        measured.workload_class,
-        measured.gpu_id,
-        measured.accelerator_label,
-        measured.n_accelerators,
-        measured.precision,
-        measured.is_precision_stated,
-        measured.total_params_b,
-        measured.active_params_b,
-        measured.is_active_params_stated,
-        measured.input_tokens,
-        measured.output_tokens,
-        measured.batch_size,
-        measured.tokens_basis,
-        measured.tokens_per_second,
-        measured.measured_watts,
-        measured.joules_per_output_token,
-        measured.duplicate_of,
-        measured.exclusion_reason,
-        pivoted.paper_formula_joules_per_output_token,
-        pivoted.flops_calibration_joules_per_output_token,
-        pivoted.prefill_decode_joules_per_output_token,
-        measured.source_path,
-        measured.joules_per_output_token / pivoted.paper_formula_joules_per_output_token as paper_formula_ratio,
-        measured.joules_per_output_token / pivoted.flops_calibration_joules_per_output_token
-            as flops_calibration_ratio,
-        measured.joules_per_output_token / pivoted.prefill_decode_joules_per_output_token as prefill_decode_ratio,
-        pow(10, pivoted.held_out_log10) as held_out_chip_joules_per_output_token,
-        pow(10, pivoted.held_out_log10 - pivoted.held_out_half_width_log10)
+        cast(llm_measurement_id as varchar) as llm_measurement_id,
+        cast(round_label as varchar) as round_label,
+        cast(source_family as varchar) as source_family,
+        cast(serving_source as varchar) as serving_source,
+        cast(measurement_boundary as varchar) as measurement_boundary,
+        cast(scenario as varchar) as scenario,
+        cast(benchmark as varchar) as benchmark,
+        cast(model_name as varchar) as model_name,
+        cast(workload_class as varchar) as workload_class,
+        cast(gpu_id as varchar) as gpu_id,
+        cast(accelerator_label as varchar) as accelerator_label,
+        cast(n_accelerators as integer) as n_accelerators,
+        cast(precision as varchar) as precision,
+        cast(is_precision_stated as boolean) as is_precision_stated,
+        cast(total_params_b as double) as total_params_b,
+        cast(active_params_b as double) as active_params_b,
+        cast(is_active_params_stated as boolean) as is_active_params_stated,
+        cast(input_tokens as double) as input_tokens,
+        cast(output_tokens as double) as output_tokens,
+        cast(batch_size as double) as batch_size,
+        cast(tokens_basis as varchar) as tokens_basis,
+        cast(tokens_per_second as double) as tokens_per_second,
+        cast(measured_watts as double) as measured_watts,
+        cast(joules_per_output_token as double) as joules_per_output_token,
+        cast(duplicate_of as varchar) as duplicate_of,
+        cast(exclusion_reason as varchar) as exclusion_reason,
+        cast(paper_formula_joules_per_output_token as double) as paper_formula_joules_per_output_token,
+        cast(paper_formula_ratio as double) as paper_formula_ratio,
+        cast(flops_calibration_joules_per_output_token as double) as flops_calibration_joules_per_output_token,
+        cast(flops_calibration_ratio as double) as flops_calibration_ratio,
+        cast(prefill_decode_joules_per_output_token as double) as prefill_decode_joules_per_output_token,
+        cast(prefill_decode_ratio as double) as prefill_decode_ratio,
+        cast(held_out_chip_joules_per_output_token as double) as held_out_chip_joules_per_output_token,
+        cast(held_out_chip_pred95_low_joules_per_output_token as double)
             as held_out_chip_pred95_low_joules_per_output_token,
-        pow(10, pivoted.held_out_log10 + pivoted.held_out_half_width_log10)
-            as held_out_chip_pred95_high_joules_per_output_token
-    from measured
-    left join pivoted on measured.llm_measurement_id = pivoted.llm_measurement_id
+        cast(held_out_chip_pred95_high_joules_per_output_token as double)
+            as held_out_chip_pred95_high_joules_per_output_token,
+        cast(source_path as varchar) as source_path
+    from estimated
 )
 
 select * from final

@@ -31,6 +31,8 @@ with_every_column as (
         cast(null as varchar) as precision,
         cast(null as varchar) as scenario,
         cast(null as varchar) as inferences_per_day,
+        cast(null as varchar) as active_params_millions,
+        cast(null as varchar) as output_tokens,
         cast(null as bigint) as line_number
     where false
 ),
@@ -47,7 +49,9 @@ final as (
         lower(nullif(trim(cast(gpu_id as varchar)), '')) as gpu_id,
         lower(nullif(trim(cast(precision as varchar)), '')) as precision,
         lower(nullif(trim(cast(scenario as varchar)), '')) as scenario,
-        nullif(trim(cast(inferences_per_day as varchar)), '') as inferences_per_day_text
+        nullif(trim(cast(inferences_per_day as varchar)), '') as inferences_per_day_text,
+        nullif(trim(cast(active_params_millions as varchar)), '') as active_params_millions_text,
+        nullif(trim(cast(output_tokens as varchar)), '') as output_tokens_text
     from with_every_column
 )
 

@@ -10,10 +10,18 @@ user calls (persisted in the warehouse file by ./scripts/build, so the numbers a
                          [--scenario offline|server]
                          marts.estimate_measured_joules: what MLPerf would measure (the whole
                          system at the wall), with its 95 % prediction interval
+  an LLM request         --params-millions P [--active-params-millions A] --input-tokens I
+                         --output-tokens O --gpu GPU_ID --precision fp4|fp8|int8|fp16|bf16
+                         [--scenario offline|server]
+                         marts.estimate_llm_joules: Joules per request on an 8-GPU server at
+                         the wall (the LLM serving model), its 95 % prediction interval
 
 A file is the warehouse's catalogue format (README): `name`; `gflops`, or `params_millions` and
 `input_tokens` (2 FLOPs per parameter per token); per row either `date` and `domain` or
-`gpu_id` and `precision` (optional `scenario`, default offline); optional `inferences_per_day`.
+`gpu_id` and `precision` (optional `scenario`, default offline); optional `inferences_per_day`
+(kWh per year in the output). An LLM line gives `params_millions`, `input_tokens`,
+`output_tokens` (optional `active_params_millions` for a mixture of experts), `gpu_id` and
+`precision`; its `inferences_per_day` counts requests.
 Every row is checked first by the warehouse's own rules (marts.catalogue_line_reasons, the
 rules of fct_catalogue_rejects): a bad row is reported with its line and every rule it breaks,
 and nothing is written.
@@ -37,22 +45,38 @@ DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 ESTIMATE_SQL = """
 with models as not materialized (select * from input_models),
 paper as (
-    select name, 'paper_method' as method,
+    select name, 'paper_method' as method, inferences_per_day,
         marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
     from models where gpu_id is null
 ),
 measured as (
-    select name, 'measured_system' as method,
+    select name, 'measured_system' as method, inferences_per_day,
         marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) as e
-    from models where gpu_id is not null
+    from models where gpu_id is not null and output_tokens is null and active_params_millions is null
+),
+llm as (
+    select name, 'llm_serving' as method, inferences_per_day, output_tokens,
+        marts.estimate_llm_joules(params_millions / 1000, coalesce(active_params_millions, params_millions) / 1000,
+            input_tokens, output_tokens, gpu_id, precision, coalesce(scenario, 'offline')) as e
+    from models where output_tokens is not null or active_params_millions is not null
+),
+estimates as (
+    select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low,
+        e.pred95_high, e.is_extrapolated, inferences_per_day
+    from paper
+    union all
+    select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
+        e.pred95_high_joules_per_sample, null, inferences_per_day
+    from measured
+    union all
+    -- per request: the per-token interval times the request's output tokens
+    select name, method, e.joules_per_request, null, null, e.pred95_low_joules_per_output_token * output_tokens,
+        e.pred95_high_joules_per_output_token * output_tokens, null, inferences_per_day
+    from llm
 )
-select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low, e.pred95_high,
-    e.is_extrapolated
-from paper
-union all
-select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
-    e.pred95_high_joules_per_sample, null
-from measured
+-- kWh per year = J x inferences (requests) per day x 365 days / 3.6e6 J per kWh
+select * exclude (inferences_per_day), joules * inferences_per_day * 365 / 3.6e6 as kwh_per_year
+from estimates
 """
 
 # The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
@@ -69,7 +93,7 @@ checked as (
     select models.line, models.name, marts.catalogue_line_reasons(
         models.name, models.gflops, models.params_millions, models.input_tokens, models.date, models.domain,
         models.gpu_id, models.precision, models.scenario, models.inferences_per_day,
-        names.n_same_name, names.lines_of_name
+        models.active_params_millions, models.output_tokens, names.n_same_name, names.lines_of_name
     ) as reasons
     from models left join names on models.name = names.name
 )
@@ -88,7 +112,7 @@ from (
         count(*) as lines,
         count(*) filter (where marts.catalogue_line_reasons(
             name, gflops, params_millions, input_tokens, date, domain,
-            gpu_id, precision, scenario, inferences_per_day, null, null
+            gpu_id, precision, scenario, inferences_per_day, active_params_millions, output_tokens, null, null
         ) <> '') as bad_lines
     from input_models
     group by name_hash
@@ -96,7 +120,7 @@ from (
 """
 COLUMNS = (
     "name", "gflops", "params_millions", "input_tokens", "date", "domain",
-    "gpu_id", "precision", "scenario", "inferences_per_day",
+    "gpu_id", "precision", "scenario", "inferences_per_day", "active_params_millions", "output_tokens",
 )  # fmt: skip
 # as the catalogue's staging model reads them: trimmed, empty = null, labels lower-cased
 LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
@@ -129,6 +153,21 @@ def parse_args(argv: list[str] | None = None, prog: str = "scripts/estimate") ->
         "--precision", help="serving precision: fp32, tf32, fp16, bf16, fp8 or int8 (a number format with GPU peaks)"
     )
     one.add_argument("--scenario", choices=("offline", "server"), help="MLPerf scenario (default offline)")
+    one.add_argument("--params-millions", dest="params_millions", type=float, help="parameters, millions (an LLM)")
+    one.add_argument(
+        "--active-params-millions",
+        dest="active_params_millions",
+        type=float,
+        help="parameters active per token, millions (a mixture of experts; default all)",
+    )
+    one.add_argument("--input-tokens", dest="input_tokens", type=float, help="prompt tokens per request (an LLM)")
+    one.add_argument("--output-tokens", dest="output_tokens", type=float, help="generated tokens per request (an LLM)")
+    one.add_argument(
+        "--inferences-per-day",
+        dest="inferences_per_day",
+        type=float,
+        help="inferences (requests) per day: kWh per year",
+    )
     many = parser.add_argument_group("a file of models")
     many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
     many.add_argument("--output", type=Path, help="write the estimates here (.csv or .parquet) instead of printing")
@@ -145,8 +184,9 @@ def parse_args(argv: list[str] | None = None, prog: str = "scripts/estimate") ->
         help="the warehouse file (default: $INFERENCE_ENERGY_DB or warehouse/inference_energy.duckdb)",
     )
     args = parser.parse_args(argv)
-    if (args.input is None) == (args.gflops is None):
-        parser.error("give either --gflops (one model) or --input FILE")
+    one_model = args.gflops is not None or args.output_tokens is not None
+    if (args.input is None) != one_model:
+        parser.error("give either --gflops or --output-tokens (one model) or --input FILE")
     return args
 
 
@@ -155,7 +195,11 @@ def load_input(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> list
     columns present."""
     if args.input is None:
         row = {c: getattr(args, c, None) for c in COLUMNS}
-        row["gflops"] = repr(args.gflops)
+        # numbers as Python writes them back (repr), checked by the same rules as a file's text
+        for column in ("gflops", "params_millions", "active_params_millions", "input_tokens", "output_tokens"):
+            row[column] = None if row[column] is None else repr(row[column])
+        if row["inferences_per_day"] is not None:
+            row["inferences_per_day"] = repr(row["inferences_per_day"])
         values = ", ".join("null" if v is None else "'" + str(v).replace("'", "''") + "'" for v in row.values())
         con.execute(f"create temp view raw_input as select * from (values ({values})) as t({', '.join(COLUMNS)})")
         present = list(COLUMNS)
@@ -260,7 +304,10 @@ def estimate(db: Path, args: argparse.Namespace):
         say(args, started, "checked: every row is valid")
         con.execute(
             "create temp view typed as select name, marts.catalogue_gflops(gflops, params_millions, input_tokens) "
-            "as gflops, date, domain, gpu_id, precision, scenario from input_models"
+            "as gflops, date, domain, gpu_id, precision, scenario, cast(params_millions as double) as params_millions, "
+            "cast(active_params_millions as double) as active_params_millions, "
+            "cast(input_tokens as double) as input_tokens, cast(output_tokens as double) as output_tokens, "
+            "cast(inferences_per_day as double) as inferences_per_day from input_models"
         )
         query = ESTIMATE_SQL.replace("input_models", "typed")
         if args.output is None:
@@ -297,11 +344,12 @@ def main(argv: list[str] | None = None, prog: str = "scripts/estimate") -> int:
     else:
         with_units = result.rename(
             columns={
-                "joules": "joules (J per inference)",
+                "joules": "joules (J per inference; per request for an LLM)",
                 "mean_ci95_low": "mean_ci95 low J",
                 "mean_ci95_high": "mean_ci95 high J",
                 "pred95_low": "pred95 low J",
                 "pred95_high": "pred95 high J",
+                "kwh_per_year": "kWh per year",
             }
         )
         print(with_units.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
