@@ -28,6 +28,8 @@ from .report_tables import (
     edge_system_rows,
     errata_rows,
     key_numbers,
+    llm_example,
+    llm_score_rows,
     out_of_sample_rows,
     reference_rows,
     sensitivity_summary,
@@ -127,6 +129,12 @@ def build_report(
             order by p.benchmark desc, p.predicted_joules_per_sample, p.gpu_name
             """
         ).df()
+        llm_scores = con.execute("select * from marts.fct_llm_calibration_scores").df()
+        # the worked example of the LLM section: Llama 2 70B, 500 prompt and 300 generated tokens,
+        # fp8 on an 8 x H200 server, MLPerf Server scenario (marts.estimate_llm_joules)
+        [(llm_example_struct,)] = con.execute(
+            "select marts.estimate_llm_joules(70, 70, 500, 300, 'h200_sxm', 'fp8', 'server')"
+        ).fetchall()
         [(n_priced, n_rejected)] = con.execute(
             "select (select count(*) from marts.fct_catalogue_energy), "
             "(select count(*) from marts.fct_catalogue_rejects)"
@@ -167,6 +175,9 @@ def build_report(
         sensitivity=sensitivity_summary(sensitivity),
         sensitivity_figures=figures_of(shown, "sensitivity"),
         calibration_figures=figures_of(shown, "calibration"),
+        llm_scores=llm_score_rows(llm_scores),
+        llm_example=llm_example(llm_example_struct),
+        llm_figures=figures_of(shown, "llm"),
         validation=validation_rows(validation),
         coverage=[
             {

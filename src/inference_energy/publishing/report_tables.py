@@ -233,3 +233,43 @@ def verdict_headline(conclusions: pd.DataFrame) -> str:
     if moved:
         sentence += " Not holding as printed: " + "; ".join(moved) + "."
     return sentence
+
+
+LLM_CANDIDATE_LABELS = {
+    "paper_formula": "paper's formula (Eq. 2 per output token)",
+    "flops_calibration": "FLOPs-only calibration",
+    "prefill_decode": "prefill/decode serving model",
+}
+
+
+def llm_score_rows(scores: pd.DataFrame) -> list[dict]:
+    """Every LLM serving candidate by GPU held out and by round held out, the chosen first."""
+    shown = scores[scores["scheme"] != "all_rows"].sort_values(["scheme", "median_abs_log10_error"])
+
+    def error(value) -> str:
+        return "\u2013" if pd.isna(value) else f"{value:.3f} (x{10**value:.2f})"
+
+    return [
+        {
+            "method": LLM_CANDIDATE_LABELS.get(r["candidate_id"], r["candidate_id"])
+            + (" (chosen)" if r["is_chosen"] else ""),
+            "scheme": r["scheme"].replace("_", " "),
+            "n": int(r["n_rows"]),
+            "median_error": error(r["median_abs_log10_error"]),
+            "coverage": "\u2013" if pd.isna(r["pred95_coverage"]) else f"{100 * r['pred95_coverage']:.0f} %",
+            "width": "\u2013" if pd.isna(r["median_pred95_width_ratio"]) else f"x{r['median_pred95_width_ratio']:.1f}",
+            "mlperf_error": error(r["mlperf_median_abs_log10_error"]),
+        }
+        for _, r in shown.iterrows()
+    ]
+
+
+def llm_example(row: dict) -> dict:
+    """The worked example of the report's LLM section, from the macro's struct."""
+    return {
+        "per_request": f"{row['joules_per_request']:.0f}",
+        "per_token": f"{row['joules_per_output_token']:.3f}",
+        "low": f"{row['pred95_low_joules_per_output_token']:.3f}",
+        "high": f"{row['pred95_high_joules_per_output_token']:.3f}",
+        "wh_per_request": f"{row['joules_per_request'] / 3600:.3f}",
+    }

@@ -1,6 +1,6 @@
 """Every figure drawn, or reused from the last published report when nothing it read changed.
 
-`FIGURES` names each figure's function (paper.py, beyond.py, measured.py); `render_all`
+`FIGURES` names each figure's function (paper.py, beyond.py, measured.py, llm.py); `render_all`
 writes them as PNG and SVG, `render_or_reuse` copies a figure whose code and marts are
 unchanged (fingerprints in .fingerprints.json).
 """
@@ -30,6 +30,7 @@ from .beyond import (
     figE4_llm_energy_per_token,
     figS1_conclusion_sensitivity,
 )
+from .llm import figE9_llm_token_energy_by_year, figE10_llm_measured_by_gpu_generation, figE11_llm_measured_vs_predicted
 from .measured import (
     figE5_measured_vs_datasheet,
     figE6_measured_energy_over_time,
@@ -83,6 +84,10 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "figE6_measured_energy_over_time": figE6_measured_energy_over_time,
     "figE7_measured_vs_predicted": figE7_measured_vs_predicted,
     "figE8_residuals_by_chip": figE8_residuals_by_chip,
+    # LLM serving energy (MLPerf LLM power results, ML.ENERGY)
+    "figE9_llm_token_energy_by_year": figE9_llm_token_energy_by_year,
+    "figE10_llm_measured_by_gpu_generation": figE10_llm_measured_by_gpu_generation,
+    "figE11_llm_measured_vs_predicted": figE11_llm_measured_vs_predicted,
 }
 
 

@@ -36,6 +36,9 @@ MARTS = (
     "fct_yearly_mean_energy",
     "fct_human_energy_comparison",
     "fct_params_flops_correlations",
+    "fct_llm_token_energy_by_year",
+    "fct_llm_measured_by_gpu_generation",
+    "fct_llm_measured_vs_estimated",
 )
 
 FIGSIZE = (7.0, 4.6)
