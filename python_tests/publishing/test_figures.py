@@ -64,8 +64,8 @@ def test_report_has_validation_and_errata_tables(warehouse):
 def test_every_figure_has_title_labels_and_data(marts, name):
     fig = figures.FIGURES[name](marts)
     ax = fig.axes[0]
-    # fig01..fig14 -> "Fig. 1.", figG15 -> "Fig. G.15.", figE1 (beyond the paper) -> "Fig. E1.", figS1 -> "Fig. S1."
-    number = re.match(r"fig(\d\d|G15|E\d|S\d)_", name).group(1)
+    # fig01..fig14 -> "Fig. 1.", figG15 -> "Fig. G.15.", figE1..figE11 -> "Fig. E1.", figS1 -> "Fig. S1."
+    number = re.match(r"fig(\d\d|G15|E\d+|S\d)_", name).group(1)
     number = "G.15" if number == "G15" else number if number[0] in "ES" else str(int(number))
     assert ax.get_title().startswith(f"Fig. {number}.")
     assert ax.get_xlabel() and ax.get_ylabel()

@@ -46,17 +46,11 @@ def figE10_llm_measured_by_gpu_generation(marts):
     for (source, _model), rows in measured.groupby(["serving_source", "model_name"]):
         marker, colour, _ = SOURCE_STYLE[source]
         rows = rows.sort_values("gpu_launch_date")
-        ax.plot(
-            date_numbers(rows["gpu_launch_date"]),
-            rows["min_joules_per_output_token"],
-            marker=marker,
-            color=colour,
-            alpha=0.45,
-            linewidth=0.8,
-            markersize=4,
-        )
+        x = date_numbers(rows["gpu_launch_date"])
+        ax.plot(x, rows["min_joules_per_output_token"], color=colour, alpha=0.35, linewidth=0.8)
+        ax.scatter(x, rows["min_joules_per_output_token"], marker=marker, color=colour, alpha=0.6, s=16)
     for marker, colour, label in SOURCE_STYLE.values():
-        ax.plot([], [], marker=marker, color=colour, label=f"{label}: one line per model, its best configuration")
+        ax.scatter([], [], marker=marker, color=colour, label=f"{label}: one line per model, its best configuration")
     ax.set_yscale("log")
     date_axis(ax)
     ax.set_xlabel("GPU launch date")
