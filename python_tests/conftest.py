@@ -51,10 +51,30 @@ class BuildResult:
             con.close()
 
 
+# dbt checksums a seed over 1 MiB by its path, not its content (dbt.constants.MAXIMUM_SEED_SIZE),
+# so a copy that carries target/ from another copy's build never notices such a seed was edited
+# and loads the file of the copy that parsed it. A copy whose large seed differs from the repo's
+# parses afresh instead.
+DBT_SEED_SIZE_CHECKSUMMED = 1024 * 1024
+
+
+def forget_parse_if_a_large_seed_changed(project: Path) -> None:
+    for path in (project / "seeds").glob("*/*.csv"):
+        original = REPO / path.relative_to(project)
+        sizes = [path.stat().st_size] + ([original.stat().st_size] if original.is_file() else [])
+        if max(sizes) <= DBT_SEED_SIZE_CHECKSUMMED:
+            continue
+        if not original.is_file() or original.read_bytes() != path.read_bytes():
+            (project / "target" / "partial_parse.msgpack").unlink(missing_ok=True)
+            return
+
+
 def run_build(project: Path, db_path: Path, *dbt_args: str, env: dict[str, str] | None = None) -> BuildResult:
     # A path relative to the project gives every copy the same dbt profile, so a copy
     # that carries target/ from the full build reuses its parse (partial parsing).
     db_arg = os.path.relpath(db_path, project) if db_path.is_relative_to(project) else str(db_path)
+    if project != REPO:
+        forget_parse_if_a_large_seed_changed(project)
     env = dict(os.environ, **(env or {}), INFERENCE_ENERGY_DB=db_arg, INFERENCE_ENERGY_VENV=str(VENV))
     proc = subprocess.run(
         [str(project / "scripts" / "build"), *dbt_args],
