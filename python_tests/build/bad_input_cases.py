@@ -397,6 +397,7 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "llm_measurement_id 'llm_0040'",
             "active parameters are at most the total",
             "the measurement boundary label must be in seed llm_vocabulary",
+            "(boundary_label=the rack)",
         ],
     ),
 }

@@ -128,6 +128,7 @@ final as (
         source_family,
         serving_source,
         measurement_boundary,
+        boundary_label,
         scenario,
         scenario_label,
         benchmark,
