@@ -400,4 +400,13 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "(boundary_label=the rack)",
         ],
     ),
+    "pue_below_one": (
+        "data_centre_pue",
+        edit_seed("data_centre_pue", {"year": "2023"}, {"pue": "0.9"}),
+        [
+            "staging.stg_project__data_centre_pue",
+            'rule "a PUE is at least 1 (facility energy / IT energy)"',
+            "pue_year '2023'",
+        ],
+    ),
 }
