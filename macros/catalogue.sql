@@ -9,13 +9,15 @@
     (text, trimmed, null when empty; domain, gpu_id, precision, scenario lower-
     cased), how many lines share its name and which, and `peaks`, a relation with
     the GPUs' peaks by number format (gpu_id, number_format): the GPUs and
-    precisions a line may name are those the warehouse has a peak for. An LLM
+    precisions a line may name are those the warehouse has a peak for; and
+    `regions` (region_code; dim_grid_regions): a line's region, matched without
+    regard to case, must be one of them. An LLM
     line (output_tokens or active_params_millions given) is priced by the LLM
     serving model: it needs params_millions, input_tokens, output_tokens,
     gpu_id and precision, and the GPU must have a memory bandwidth and a peak at
     the precision in `llm_specs` (gpu_id, precision; fct_llm_gpu_specs).
 #}
-{% macro catalogue_line_reasons(peaks, llm_specs) -%}
+{% macro catalogue_line_reasons(peaks, llm_specs, regions) -%}
     concat_ws(
         '; ',
         case when model_name is null then 'name is required' end,
@@ -135,6 +137,12 @@
                     false
                 )
                 then 'inferences_per_day must be a number >= 0'
+        end,
+        {# never a silent global average: a region the warehouse has no intensity for is refused #}
+        case
+            when region_code is not null
+                and lower(region_code) not in (select lower(regions.region_code) from {{ regions }} as regions)
+                then 'unknown region (a region_code of marts.dim_grid_regions, e.g. FRA, USA, WORLD, gcp:europe-west1)'
         end
     )
 {%- endmacro %}
@@ -162,7 +170,7 @@
     file, for scripts/estimate (and any SQL user checking a file of models):
 
         select marts.catalogue_line_reasons('m', '7.6', null, null, '2015-12-10', 'cv',
-                                            null, null, null, null, null, null, 1, '2')   -- ''
+                                            null, null, null, null, null, null, 'FRA', 1, '2')   -- ''
         select marts.catalogue_gflops(null, '7000', '512')                    -- 7168
 
     Skipped when a selection build did not build the peaks marts into this file.
@@ -171,13 +179,16 @@
     {% if execute %}
         {% set peaks = adapter.get_relation(database=target.database, schema='marts', identifier='fct_gpu_peaks_by_number_format') %}
         {% set llm_specs = adapter.get_relation(database=target.database, schema='marts', identifier='fct_llm_gpu_specs') %}
-        {% if peaks is not none and llm_specs is not none %}
+        {% set regions = adapter.get_relation(database=target.database, schema='marts', identifier='dim_grid_regions') %}
+        {% if peaks is not none and llm_specs is not none and regions is not none %}
             {% set sql %}
                 create or replace macro marts.catalogue_line_reasons(
                     model_name, gflops_text, params_millions_text, input_tokens_text, release_date_text, domain,
                     gpu_id, precision, scenario, inferences_per_day_text, active_params_millions_text,
-                    output_tokens_text, n_same_name, lines_of_name
-                ) as {{ catalogue_line_reasons(peaks.include(database=false), llm_specs.include(database=false)) }};
+                    output_tokens_text, region_code, n_same_name, lines_of_name
+                ) as {{ catalogue_line_reasons(
+                    peaks.include(database=false), llm_specs.include(database=false), regions.include(database=false)
+                ) }};
                 create or replace macro marts.catalogue_gflops(gflops_text, params_millions_text, input_tokens_text)
                     as {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }};
                 create or replace macro marts.catalogue_release_date(release_date_text)

@@ -7,7 +7,9 @@
     8-accelerator MaxQ server of its GPU at its precision; an LLM line by the
     LLM serving model (macro llm_joules_struct, as marts.estimate_llm_joules) per
     request on an 8-GPU server of its GPU. Yearly energy where inferences_per_day
-    (requests per day for an LLM line) is given.
+    (requests per day for an LLM line) is given, and its gCO2e where the line
+    names a region too (macro footprint_gco2e, as marts.inference_footprint:
+    x the default PUE x the region's intensity).
 #}
 with catalogue as (
     select
@@ -42,6 +44,15 @@ llm_specs as (
     select * from {{ ref('int_llm_gpu_specs') }}
 ),
 
+regions as (
+    select * from {{ ref('int_grid_regions') }}
+),
+
+pue as (
+    select * from {{ ref('int_data_centre_pue') }}
+    where is_default
+),
+
 estimated as (
     select
         catalogue.*,
@@ -64,8 +75,12 @@ estimated as (
                 'catalogue.input_tokens', 'catalogue.output_tokens', 'catalogue.gpu_id', 'catalogue.precision',
                 'catalogue.measured_scenario', '8', 'llm_parameters', 'llm_specs', 'parameters'
             ) }}
-        end as llm
+        end as llm,
+        regions.carbon_intensity_gco2e_per_kwh,
+        case when catalogue.region_code is not null then pue.pue end as pue
     from catalogue
+    left join regions on catalogue.region_code = regions.region_code
+    cross join pue
     {{ join_efficiency_fit(
         'definitions', 'fits', 'fit', 'catalogue.domain', condition='catalogue.release_date is not null'
     ) }}
@@ -91,7 +106,18 @@ final as (
         estimated.llm['pred95_high_joules_per_output_token'] as llm_joules_per_output_token_pred95_high,
         estimated.llm['joules_per_request'] * estimated.inferences_per_day
         * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
-        / {{ joules_per_unit("'kWh'") }} as llm_kwh_per_year
+        / {{ joules_per_unit("'kWh'") }} as llm_kwh_per_year,
+        {% for method, joules in [
+            ('paper_method', "estimated.paper_method_joules"),
+            ('measured_system', "estimated.measured['predicted_joules_per_sample']"),
+            ('llm', "estimated.llm['joules_per_request']"),
+        ] %}
+            {{ footprint_gco2e(
+                joules ~ ' * estimated.inferences_per_day * ' ~ seconds_per_period("'year'") ~ ' / '
+                ~ seconds_per_period("'day'"),
+                'estimated.pue', 'estimated.carbon_intensity_gco2e_per_kwh'
+            ) }} as {{ method }}_gco2e_per_year{{ ',' if not loop.last }}
+        {% endfor %}
     from estimated
 )
 

@@ -18,6 +18,10 @@ llm_specs as (
     select * from {{ ref('int_llm_gpu_specs') }}
 ),
 
+regions as (
+    select * from {{ ref('int_grid_regions') }}
+),
+
 {# grouped, not windowed: an ordered aggregate over a window is a view DuckDB 1.x cannot load #}
 names as (
     select
@@ -42,7 +46,7 @@ named as (
 checked as (
     select
         *,
-        {{ catalogue_line_reasons('peaks', 'llm_specs') }} as reasons
+        {{ catalogue_line_reasons('peaks', 'llm_specs', 'regions') }} as reasons
     from named
 ),
 
@@ -61,6 +65,11 @@ final as (
         inferences_per_day_text,
         active_params_millions_text,
         output_tokens_text,
+        {# the region's code as the warehouse spells it (FRA for fra), else as written #}
+        coalesce(
+            (select regions.region_code from regions where lower(regions.region_code) = lower(checked.region_code)),
+            checked.region_code
+        ) as region_code,
         reasons,
         try_cast(params_millions_text as double) as params_millions,
         try_cast(input_tokens_text as double) as input_tokens,

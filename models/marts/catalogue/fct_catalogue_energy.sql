@@ -37,7 +37,13 @@ final as (
         cast(llm_joules_per_output_token as double) as llm_joules_per_output_token,
         cast(llm_joules_per_output_token_pred95_low as double) as llm_joules_per_output_token_pred95_low,
         cast(llm_joules_per_output_token_pred95_high as double) as llm_joules_per_output_token_pred95_high,
-        cast(llm_kwh_per_year as double) as llm_kwh_per_year
+        cast(llm_kwh_per_year as double) as llm_kwh_per_year,
+        cast(region_code as varchar) as region_code,
+        cast(carbon_intensity_gco2e_per_kwh as double) as carbon_intensity_gco2e_per_kwh,
+        cast(pue as double) as pue,
+        cast(paper_method_gco2e_per_year as double) as paper_method_gco2e_per_year,
+        cast(measured_system_gco2e_per_year as double) as measured_system_gco2e_per_year,
+        cast(llm_gco2e_per_year as double) as llm_gco2e_per_year
     from estimated
 )
 

@@ -26,7 +26,10 @@ final as (
         cast(wh_at_facility_pred95_high as double) as wh_at_facility_pred95_high,
         cast(gco2e as double) as gco2e,
         cast(gco2e_pred95_low as double) as gco2e_pred95_low,
-        cast(gco2e_pred95_high as double) as gco2e_pred95_high
+        cast(gco2e_pred95_high as double) as gco2e_pred95_high,
+        cast(electricity_price_per_kwh as double) as electricity_price_per_kwh,
+        cast(electricity_price_currency as varchar) as electricity_price_currency,
+        cast(electricity_cost_per_million_inferences as double) as electricity_cost_per_million_inferences
     from source_rows
 )
 

@@ -33,6 +33,7 @@ with_every_column as (
         cast(null as varchar) as inferences_per_day,
         cast(null as varchar) as active_params_millions,
         cast(null as varchar) as output_tokens,
+        cast(null as varchar) as region,
         cast(null as bigint) as line_number
     where false
 ),
@@ -51,7 +52,9 @@ final as (
         lower(nullif(trim(cast(scenario as varchar)), '')) as scenario,
         nullif(trim(cast(inferences_per_day as varchar)), '') as inferences_per_day_text,
         nullif(trim(cast(active_params_millions as varchar)), '') as active_params_millions_text,
-        nullif(trim(cast(output_tokens as varchar)), '') as output_tokens_text
+        nullif(trim(cast(output_tokens as varchar)), '') as output_tokens_text,
+        {# as written: a region is matched without regard to case in int_catalogue_models_validated #}
+        nullif(trim(cast(region as varchar)), '') as region_code
     from with_every_column
 )
 

@@ -14,6 +14,8 @@ typed as (
         nullif(trim(trend_id), '') as trend_id,
         {{ typed('joules_per_inference_published', 'double') }} as joules_per_inference_published,
         {{ typed('is_pue_included', 'boolean') }} as is_pue_included,
+        {{ typed('is_extrapolation_allowed', 'boolean') }} as is_extrapolation_allowed,
+        upper(trim(compared_region_code)) as compared_region_code,
         {{ typed('llm_total_params_b', 'double') }} as llm_total_params_b,
         {{ typed('llm_active_params_b', 'double') }} as llm_active_params_b,
         {{ typed('llm_input_tokens', 'double') }} as llm_input_tokens,

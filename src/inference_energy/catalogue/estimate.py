@@ -21,7 +21,9 @@ A file is the warehouse's catalogue format (README): `name`; `gflops`, or `param
 `gpu_id` and `precision` (optional `scenario`, default offline); optional `inferences_per_day`
 (kWh per year in the output). An LLM line gives `params_millions`, `input_tokens`,
 `output_tokens` (optional `active_params_millions` for a mixture of experts), `gpu_id` and
-`precision`; its `inferences_per_day` counts requests.
+`precision`; its `inferences_per_day` counts requests. Optional `region` (a region_code of
+marts.dim_grid_regions: FRA, USA, WORLD, gcp:europe-west1 ...): with inferences_per_day, gCO2e per
+year at the facility (marts.inference_footprint: x the default PUE x the region's grid intensity).
 Every row is checked first by the warehouse's own rules (marts.catalogue_line_reasons, the
 rules of fct_catalogue_rejects): a bad row is reported with its line and every rule it breaks,
 and nothing is written.
@@ -45,37 +47,42 @@ DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 ESTIMATE_SQL = """
 with models as not materialized (select * from input_models),
 paper as (
-    select name, 'paper_method' as method, inferences_per_day,
+    select name, 'paper_method' as method, inferences_per_day, region,
         marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
     from models where gpu_id is null
 ),
 measured as (
-    select name, 'measured_system' as method, inferences_per_day,
+    select name, 'measured_system' as method, inferences_per_day, region,
         marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) as e
     from models where gpu_id is not null and output_tokens is null and active_params_millions is null
 ),
 llm as (
-    select name, 'llm_serving' as method, inferences_per_day, output_tokens,
+    select name, 'llm_serving' as method, inferences_per_day, region, output_tokens,
         marts.estimate_llm_joules(params_millions / 1000, coalesce(active_params_millions, params_millions) / 1000,
             input_tokens, output_tokens, gpu_id, precision, coalesce(scenario, 'offline')) as e
     from models where output_tokens is not null or active_params_millions is not null
 ),
 estimates as (
     select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low,
-        e.pred95_high, e.is_extrapolated, inferences_per_day
+        e.pred95_high, e.is_extrapolated, inferences_per_day, region
     from paper
     union all
     select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
-        e.pred95_high_joules_per_sample, null, inferences_per_day
+        e.pred95_high_joules_per_sample, null, inferences_per_day, region
     from measured
     union all
     -- per request: the per-token interval times the request's output tokens
     select name, method, e.joules_per_request, null, null, e.pred95_low_joules_per_output_token * output_tokens,
-        e.pred95_high_joules_per_output_token * output_tokens, null, inferences_per_day
+        e.pred95_high_joules_per_output_token * output_tokens, null, inferences_per_day, region
     from llm
 )
--- kWh per year = J x inferences (requests) per day x 365 days / 3.6e6 J per kWh
-select * exclude (inferences_per_day), joules * inferences_per_day * 365 / 3.6e6 as kwh_per_year
+-- kWh per year = J x inferences (requests) per day x 365 days / 3.6e6 J per kWh (at the IT
+-- equipment); gCO2e per year at the facility, by the warehouse's footprint macro (x PUE)
+select * exclude (inferences_per_day, region), joules * inferences_per_day * 365 / 3.6e6 as kwh_per_year,
+    region, case when region is not null then
+        -- coalesce: the macro's unknown-region error would fire on a line with no region
+        marts.inference_footprint(joules * inferences_per_day * 365, coalesce(region, 'WORLD')).gco2e end
+        as gco2e_per_year
 from estimates
 """
 
@@ -93,7 +100,7 @@ checked as (
     select models.line, models.name, marts.catalogue_line_reasons(
         models.name, models.gflops, models.params_millions, models.input_tokens, models.date, models.domain,
         models.gpu_id, models.precision, models.scenario, models.inferences_per_day,
-        models.active_params_millions, models.output_tokens, names.n_same_name, names.lines_of_name
+        models.active_params_millions, models.output_tokens, models.region, names.n_same_name, names.lines_of_name
     ) as reasons
     from models left join names on models.name = names.name
 )
@@ -112,7 +119,7 @@ from (
         count(*) as lines,
         count(*) filter (where marts.catalogue_line_reasons(
             name, gflops, params_millions, input_tokens, date, domain,
-            gpu_id, precision, scenario, inferences_per_day, active_params_millions, output_tokens, null, null
+            gpu_id, precision, scenario, inferences_per_day, active_params_millions, output_tokens, region, null, null
         ) <> '') as bad_lines
     from input_models
     group by name_hash
@@ -120,7 +127,7 @@ from (
 """
 COLUMNS = (
     "name", "gflops", "params_millions", "input_tokens", "date", "domain",
-    "gpu_id", "precision", "scenario", "inferences_per_day", "active_params_millions", "output_tokens",
+    "gpu_id", "precision", "scenario", "inferences_per_day", "active_params_millions", "output_tokens", "region",
 )  # fmt: skip
 # as the catalogue's staging model reads them: trimmed, empty = null, labels lower-cased
 LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
@@ -167,6 +174,10 @@ def parse_args(argv: list[str] | None = None, prog: str = "scripts/estimate") ->
         dest="inferences_per_day",
         type=float,
         help="inferences (requests) per day: kWh per year",
+    )
+    one.add_argument(
+        "--region",
+        help="a region_code of marts.dim_grid_regions (FRA, USA, WORLD, gcp:europe-west1 ...): gCO2e per year",
     )
     many = parser.add_argument_group("a file of models")
     many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
@@ -307,7 +318,10 @@ def estimate(db: Path, args: argparse.Namespace):
             "as gflops, date, domain, gpu_id, precision, scenario, cast(params_millions as double) as params_millions, "
             "cast(active_params_millions as double) as active_params_millions, "
             "cast(input_tokens as double) as input_tokens, cast(output_tokens as double) as output_tokens, "
-            "cast(inferences_per_day as double) as inferences_per_day from input_models"
+            "cast(inferences_per_day as double) as inferences_per_day, "
+            # the warehouse's spelling of the region (checked to exist, matched without regard to case)
+            "(select r.region_code from marts.dim_grid_regions as r where lower(r.region_code) = lower(input_models.region)) "
+            "as region from input_models"
         )
         query = ESTIMATE_SQL.replace("input_models", "typed")
         if args.output is None:
@@ -350,6 +364,7 @@ def main(argv: list[str] | None = None, prog: str = "scripts/estimate") -> int:
                 "pred95_low": "pred95 low J",
                 "pred95_high": "pred95 high J",
                 "kwh_per_year": "kWh per year",
+                "gco2e_per_year": "gCO2e per year",
             }
         )
         print(with_units.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
