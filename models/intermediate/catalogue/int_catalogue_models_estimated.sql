@@ -107,17 +107,16 @@ final as (
         estimated.llm['joules_per_request'] * estimated.inferences_per_day
         * {{ seconds_per_period("'year'") }} / {{ seconds_per_period("'day'") }}
         / {{ joules_per_unit("'kWh'") }} as llm_kwh_per_year,
-        {% for method, joules in [
-            ('paper_method', "estimated.paper_method_joules"),
-            ('measured_system', "estimated.measured['predicted_joules_per_sample']"),
-            ('llm', "estimated.llm['joules_per_request']"),
-        ] %}
-            {{ footprint_gco2e(
-                joules ~ ' * estimated.inferences_per_day * ' ~ seconds_per_period("'year'") ~ ' / '
-                ~ seconds_per_period("'day'"),
-                'estimated.pue', 'estimated.carbon_intensity_gco2e_per_kwh'
-            ) }} as {{ method }}_gco2e_per_year{{ ',' if not loop.last }}
-        {% endfor %}
+        {# gCO2e per year: J x inferences per day x 365 days, at the facility (x PUE) x intensity #}
+        {{ footprint_gco2e(
+            "estimated.paper_method_joules * estimated.inferences_per_day * 365", 'estimated.pue', 'estimated.carbon_intensity_gco2e_per_kwh'
+        ) }} as paper_method_gco2e_per_year,
+        {{ footprint_gco2e(
+            "estimated.measured['predicted_joules_per_sample'] * estimated.inferences_per_day * 365", 'estimated.pue', 'estimated.carbon_intensity_gco2e_per_kwh'
+        ) }} as measured_system_gco2e_per_year,
+        {{ footprint_gco2e(
+            "estimated.llm['joules_per_request'] * estimated.inferences_per_day * 365", 'estimated.pue', 'estimated.carbon_intensity_gco2e_per_kwh'
+        ) }} as llm_gco2e_per_year
     from estimated
 )
 

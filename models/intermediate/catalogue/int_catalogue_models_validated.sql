@@ -50,6 +50,15 @@ checked as (
     from named
 ),
 
+{# the region's code as the warehouse spells it (FRA for fra), else as written (then rejected) #}
+resolved as (
+    select
+        checked.* exclude (region_code),
+        coalesce(regions.region_code, checked.region_code) as region_code
+    from checked
+    left join regions on lower(checked.region_code) = lower(regions.region_code)
+),
+
 final as (
     select
         line_number,
@@ -65,11 +74,7 @@ final as (
         inferences_per_day_text,
         active_params_millions_text,
         output_tokens_text,
-        {# the region's code as the warehouse spells it (FRA for fra), else as written #}
-        coalesce(
-            (select regions.region_code from regions where lower(regions.region_code) = lower(checked.region_code)),
-            checked.region_code
-        ) as region_code,
+        region_code,
         reasons,
         try_cast(params_millions_text as double) as params_millions,
         try_cast(input_tokens_text as double) as input_tokens,
@@ -84,7 +89,7 @@ final as (
         case when try_cast(gflops_text as double) is not null then 'given' else 'params_x_tokens' end as gflops_source,
         coalesce(string_split(nullif(reasons, ''), '; '), []) as broken_rules,
         reasons = '' as is_valid
-    from checked
+    from resolved
 )
 
 select * from final

@@ -63,7 +63,7 @@ reading_years as (
     from scenarios
     inner join population
         on
-            population.population_year > scenarios.scenario_year
+            scenarios.scenario_year < population.population_year
             and population.population_year <= {{ var('forecast_last_year') }}
     where scenarios.energy_basis = 'trend'
 ),
@@ -132,8 +132,7 @@ final as (
         priced.source_reference,
         priced.assumptions,
         {% for suffix in ['', '_pred95_low', '_pred95_high'] %}
-            priced.joules_per_inference{{ suffix }} * priced.pue_applied * priced.inferences_per_year / 3.6e15
-                as twh_per_year{{ suffix }},
+            priced.joules_per_inference{{ suffix }} * priced.pue_applied * priced.inferences_per_year / 3.6e15 as twh_per_year{{ suffix }},  -- noqa: LT05
         {% endfor %}
         priced.joules_per_inference * priced.pue_applied * priced.inferences_per_year / 3.6e15
         / world.generation_twh as share_of_world_generation,

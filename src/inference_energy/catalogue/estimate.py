@@ -320,7 +320,8 @@ def estimate(db: Path, args: argparse.Namespace):
             "cast(input_tokens as double) as input_tokens, cast(output_tokens as double) as output_tokens, "
             "cast(inferences_per_day as double) as inferences_per_day, "
             # the warehouse's spelling of the region (checked to exist, matched without regard to case)
-            "(select r.region_code from marts.dim_grid_regions as r where lower(r.region_code) = lower(input_models.region)) "
+            "(select r.region_code from marts.dim_grid_regions as r "
+            "where lower(r.region_code) = lower(input_models.region)) "
             "as region from input_models"
         )
         query = ESTIMATE_SQL.replace("input_models", "typed")
