@@ -409,4 +409,22 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "pue_year '2023'",
         ],
     ),
+    "scenario_without_source": (
+        "usage_scenarios",
+        edit_seed("usage_scenarios", {"scenario_id": "paper_one_per_second_per_person"}, {"source": " "}),
+        [
+            "raw.usage_scenarios",
+            'rule "source is required (not_null)"',
+            "scenario_id 'paper_one_per_second_per_person': source is empty",
+        ],
+    ),
+    "negative_grid_intensity": (
+        "extension_grid_carbon_intensity",
+        edit_seed("extension_grid_carbon_intensity", {"region_code": "FRA"}, {"carbon_intensity_gco2e_per_kwh": "-5"}),
+        [
+            "staging.stg_extension__grid_carbon_intensity",
+            'rule "a grid carbon intensity is not negative (gCO2e/kWh)"',
+            "region_code 'FRA'",
+        ],
+    ),
 }

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from inference_energy.publishing import figures
-from inference_energy.publishing.figures import paper, style
+from inference_energy.publishing.figures import footprint, paper, style
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +60,20 @@ def test_report_has_validation_and_errata_tables(warehouse):
     assert f"grows x{best:.2f} per year" in page
 
 
+def test_report_lists_every_scenario_reading_with_its_flag(warehouse):
+    page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="footprint"')[1].split("<h2")[0]
+    readings = warehouse.query("select is_extrapolated from marts.fct_usage_scenario_forecasts")
+    assert section.count("<tr>") == len(readings) + 1
+    assert section.count("(extrapolated)") == sum(1 for (flag,) in readings if flag)
+    assert 'src="figures/figE12_forecast_to_2030.png"' in section
+
+
 @pytest.mark.parametrize("name", sorted(figures.FIGURES))
 def test_every_figure_has_title_labels_and_data(marts, name):
     fig = figures.FIGURES[name](marts)
     ax = fig.axes[0]
-    # fig01..fig14 -> "Fig. 1.", figG15 -> "Fig. G.15.", figE1..figE11 -> "Fig. E1.", figS1 -> "Fig. S1."
+    # fig01..fig14 -> "Fig. 1.", figG15 -> "Fig. G.15.", figE1..figE13 -> "Fig. E1.", figS1 -> "Fig. S1."
     number = re.match(r"fig(\d\d|G15|E\d+|S\d)_", name).group(1)
     number = "G.15" if number == "G15" else number if number[0] in "ES" else str(int(number))
     assert ax.get_title().startswith(f"Fig. {number}.")
@@ -232,3 +241,37 @@ def test_the_code_draws_exactly_the_figures_the_seed_lists(warehouse):
         ordered = [name for name, s, _ in sorted(listed, key=lambda row: row[2]) if s == section]
         positions = [page.index(f'src="figures/{name}.png"') for name in ordered]
         assert positions == sorted(positions), section
+
+
+def test_figE12_draws_each_forecast_trend_dashed_past_its_data(marts):
+    fig = footprint.figE12_forecast_to_2030(marts)
+    ax = fig.axes[0]
+    forecasts = marts["fct_trend_forecasts"]
+    for trend_id, colour, _label in footprint.FORECAST_TRENDS:
+        rows = forecasts[forecasts["trend_id"] == trend_id].sort_values("forecast_year")
+        lines = [line for line in ax.get_lines() if line.get_color() == colour and len(line.get_xdata()) > 2]
+        solid = next(line for line in lines if line.get_linestyle() == "-")
+        dashed = next(line for line in lines if line.get_linestyle() == "--")
+        inside = rows[~rows["is_extrapolated"]]
+        np.testing.assert_allclose(solid.get_ydata(), inside["fitted_value"], rtol=1e-12)
+        # the dashed part holds every extrapolated row (and the last reading inside, to join)
+        extrapolated = rows[rows["is_extrapolated"]]["fitted_value"].to_numpy()
+        np.testing.assert_allclose(dashed.get_ydata()[-len(extrapolated) :], extrapolated, rtol=1e-12)
+        assert len(extrapolated) > 0
+    plt.close(fig)
+
+
+def test_figE13_points_are_the_scenario_rows_against_generation(marts):
+    fig = footprint.figE13_scenario_energy_vs_demand(marts)
+    ax = fig.axes[0]
+    rows = marts["fct_usage_scenario_forecasts"]
+    shown = ("within the data", "trend extrapolated")
+    points = np.vstack([c.get_offsets() for c in ax.collections if c.get_label() in shown])
+    assert sorted(np.round(points[:, 0], 9)) == sorted(np.round(rows["twh_per_year"], 9))
+    verticals = {
+        line.get_label(): line.get_xdata()[0] for line in ax.get_lines() if line.get_label().endswith("generation")
+    }
+    assert verticals["World generation"] == rows["world_generation_twh"].iloc[0]
+    region = rows["compared_region_code"].iloc[0]
+    assert verticals[f"{region} generation"] == rows["compared_region_generation_twh"].iloc[0]
+    plt.close(fig)

@@ -104,3 +104,65 @@ def test_the_papers_scenario_is_the_trend_at_mid_year_times_everyone(warehouse):
         "where scenario_id = 'paper_one_per_second_per_person_2025'"
     )
     assert extrapolated_2025
+
+
+def test_every_forecast_row_is_its_fit_read_at_mid_year(warehouse):
+    """fct_trend_forecasts against the fits of fct_trend_fits, recomputed here: the log-linear value,
+    mean_ci95 and pred95 (t of n - 2 degrees of freedom from scipy), one row per year from the
+    trend's first to var forecast_last_year, and every row past the data flagged."""
+    from scipy import stats
+
+    last_year = next(
+        int(line.split(":")[1])
+        for line in (REPO / "dbt_project.yml").read_text().splitlines()
+        if line.strip().startswith("forecast_last_year:")
+    )
+    fits = warehouse.query(
+        "select trend_id, intercept_log10, slope_log10_per_year, reference_date, residual_std_error, n_points, "
+        "x_mean_years, x_sum_squares, first_date, last_date from marts.fct_trend_fits"
+    )
+    forecasts = {
+        (row[0], row[1]): row[2:]
+        for row in warehouse.query(
+            "select trend_id, forecast_year, reading_date, fitted_value, fitted_value_mean_ci95_low, "
+            "fitted_value_mean_ci95_high, fitted_value_pred95_low, fitted_value_pred95_high, is_extrapolated, "
+            "years_past_data from marts.fct_trend_forecasts"
+        )
+    }
+    expected_keys = set()
+    for trend_id, intercept, slope, reference, s, n, x_mean, sxx, first, last in fits:
+        t = stats.t.ppf(0.975, n - 2)
+        for year in range(first.year, last_year + 1):
+            expected_keys.add((trend_id, year))
+            reading, value, mean_low, mean_high, pred_low, pred_high, extrapolated, years_past = forecasts[
+                (trend_id, year)
+            ]
+            x = (dt.date(year, 7, 1) - reference.date()).days / 365.25
+            centre = intercept + slope * x
+            mean_half = t * s * (1 / n + (x - x_mean) ** 2 / sxx) ** 0.5
+            pred_half = t * s * (1 + 1 / n + (x - x_mean) ** 2 / sxx) ** 0.5
+            assert reading == dt.date(year, 7, 1)
+            assert value == pytest.approx(10**centre, rel=1e-9)
+            for (low, high), half in (((mean_low, mean_high), mean_half), ((pred_low, pred_high), pred_half)):
+                assert (low, high) == pytest.approx((10 ** (centre - half), 10 ** (centre + half)), rel=1e-9)
+            assert extrapolated == (dt.date(year, 7, 1) > last.date())
+            assert years_past == pytest.approx(max((dt.date(year, 7, 1) - last.date()).days, 0) / 365.25)
+    assert set(forecasts) == expected_keys
+    assert any(flag for *_, flag, _ in forecasts.values()), "the forecast reaches past some trend's data"
+
+
+def test_the_footprint_macro_prices_the_energy_it_is_given(warehouse):
+    """3.6 MJ = 1 kWh at the IT equipment; at PUE 1.5 that is 1.5 kWh at the meter, which at 0.1 per
+    kWh costs 0.15 and emits 1.5 x the package's intensity for France."""
+    result = warehouse.query("select marts.inference_footprint(3.6e6, 'FRA', 1.5, 0.1)")[0][0]
+    assert result["wh"] == pytest.approx(1500, rel=1e-12)
+    assert result["electricity_cost"] == pytest.approx(0.15, rel=1e-12)
+    assert result["gco2e"] == pytest.approx(1.5 * package_countries()["FRA"]["carbon_intensity"], rel=1e-12)
+    # no price given, no cost invented
+    assert warehouse.query("select marts.inference_footprint(3.6e6, 'FRA')")[0][0]["electricity_cost"] is None
+    con = duckdb.connect(str(warehouse.db_path), read_only=True)
+    try:
+        with pytest.raises(duckdb.Error, match="negative"):
+            con.execute("select marts.inference_footprint(1.0, 'FRA', 1.2, -0.1)").fetchall()
+    finally:
+        con.close()

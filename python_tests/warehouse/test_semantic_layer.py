@@ -88,3 +88,21 @@ def test_the_gpu_join_groups_efficiency_by_dataset_of_the_gpu_dimension(mf, ware
         "left join marts.dim_gpus g on e.gpu_id = g.gpu_id group by 1"
     )
     assert got.sort_index().to_dict() == dict(sorted(rows))
+
+
+def test_mean_gco2e_per_inference_by_region_equals_the_footprint_mart(mf, warehouse, tmp_path):
+    out = tmp_path / "gco2e.csv"
+    proc = mf(
+        [
+            "mf", "query", "--metrics", "mean_gco2e_per_inference", "--group-by", "model_in_region__region_code",
+            "--where", "{{ Dimension('model_in_region__region_code') }} in ('FRA', 'IND')", "--csv", str(out),
+        ]
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    got = pd.read_csv(out).set_index("model_in_region__region_code")["mean_gco2e_per_inference"]
+    rows = warehouse.query(
+        "select region_code, gco2e from marts.fct_inference_footprint where region_code in ('FRA', 'IND')"
+    )
+    expected = pd.DataFrame(rows, columns=["region", "gco2e"]).groupby("region")["gco2e"].mean()
+    assert list(got.sort_index().index) == ["FRA", "IND"]
+    assert got.sort_index().to_numpy() == pytest.approx(expected.sort_index().to_numpy(), rel=1e-12)

@@ -32,6 +32,7 @@ from .report_tables import (
     llm_score_rows,
     out_of_sample_rows,
     reference_rows,
+    scenario_rows,
     sensitivity_summary,
     today_rows,
     validation_rows,
@@ -135,6 +136,7 @@ def build_report(
         [(llm_example_struct,)] = con.execute(
             "select marts.estimate_llm_joules(70, 70, 500, 300, 'h200_sxm', 'fp8', 'server')"
         ).fetchall()
+        scenarios = con.execute("select * from marts.fct_usage_scenario_forecasts").df()
         [(n_priced, n_rejected)] = con.execute(
             "select (select count(*) from marts.fct_catalogue_energy), "
             "(select count(*) from marts.fct_catalogue_rejects)"
@@ -178,6 +180,8 @@ def build_report(
         llm_scores=llm_score_rows(llm_scores),
         llm_example=llm_example(llm_example_struct),
         llm_figures=figures_of(shown, "llm"),
+        scenarios=scenario_rows(scenarios),
+        footprint_figures=figures_of(shown, "footprint"),
         validation=validation_rows(validation),
         coverage=[
             {

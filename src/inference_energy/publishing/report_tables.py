@@ -273,3 +273,30 @@ def llm_example(row: dict) -> dict:
         "high": f"{row['pred95_high_joules_per_output_token']:.3f}",
         "wh_per_request": f"{row['joules_per_request'] / 3600:.3f}",
     }
+
+
+def scenario_rows(scenarios: pd.DataFrame) -> list[dict]:
+    """Each usage scenario at each year read (fct_usage_scenario_forecasts), Fig. E13's order."""
+    rows = scenarios.sort_values(["scenario_id", "reading_year"])
+
+    def amount(value) -> str:
+        # 3 significant digits, whole numbers with thousands separators from 100 up
+        return "\u2013" if pd.isna(value) else f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+    def interval(low, high) -> str:
+        return "\u2013" if pd.isna(low) else f"{amount(low)}\u2013{amount(high)}"
+
+    return [
+        {
+            "scenario": r["scenario_id"].replace("_", " "),
+            "year": int(r["reading_year"]),
+            "basis": r["energy_basis"].replace("_", " ") + (" (extrapolated)" if r["is_extrapolated"] is True else ""),
+            "twh": amount(r["twh_per_year"]),
+            "twh_pred95": interval(r["twh_per_year_pred95_low"], r["twh_per_year_pred95_high"]),
+            "world_share": f"{100 * r['share_of_world_generation']:.3g} %",
+            "region": r["compared_region_code"],
+            "region_share": f"{100 * r['share_of_compared_region_generation']:.3g} %",
+            "mt_co2e": amount(r["mt_co2e_per_year"]),
+        }
+        for _, r in rows.iterrows()
+    ]

@@ -1,7 +1,8 @@
 """The report's figures, drawn from the warehouse's marts only.
 
 style.py: what every figure shares (the marts read, colours, helpers); paper.py: the paper's
-Figs. 1-14 and G.15; beyond.py: E1-E4 and S1; measured.py: E5-E8; llm.py: E9-E11; render.py: drawing, reuse.
+Figs. 1-14 and G.15; beyond.py: E1-E4 and S1; measured.py: E5-E8; llm.py: E9-E11;
+footprint.py: E12-E13; render.py: drawing, reuse.
 A new figure is a function `marts -> Figure` in the module of its family, listed in
 render.FIGURES.
 """

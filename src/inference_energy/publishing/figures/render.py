@@ -30,6 +30,7 @@ from .beyond import (
     figE4_llm_energy_per_token,
     figS1_conclusion_sensitivity,
 )
+from .footprint import figE12_forecast_to_2030, figE13_scenario_energy_vs_demand
 from .llm import figE9_llm_token_energy_by_year, figE10_llm_measured_by_gpu_generation, figE11_llm_measured_vs_predicted
 from .measured import (
     figE5_measured_vs_datasheet,
@@ -88,6 +89,9 @@ FIGURES: dict[str, Callable[[dict[str, pd.DataFrame]], Figure]] = {
     "figE9_llm_token_energy_by_year": figE9_llm_token_energy_by_year,
     "figE10_llm_measured_by_gpu_generation": figE10_llm_measured_by_gpu_generation,
     "figE11_llm_measured_vs_predicted": figE11_llm_measured_vs_predicted,
+    # The multiplicative factor: the trends read forward, and the usage scenarios
+    "figE12_forecast_to_2030": figE12_forecast_to_2030,
+    "figE13_scenario_energy_vs_demand": figE13_scenario_energy_vs_demand,
 }
 
 

@@ -39,6 +39,8 @@ MARTS = (
     "fct_llm_token_energy_by_year",
     "fct_llm_measured_by_gpu_generation",
     "fct_llm_measured_vs_estimated",
+    "fct_trend_forecasts",
+    "fct_usage_scenario_forecasts",
 )
 
 FIGSIZE = (7.0, 4.6)
