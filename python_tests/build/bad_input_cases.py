@@ -418,6 +418,19 @@ CASES: dict[str, tuple[str, Callable[[ScratchProject], None], list[str]]] = {
             "scenario_id 'paper_one_per_second_per_person': source is empty",
         ],
     ),
+    "scenario_extrapolates_without_the_flag": (
+        "usage_scenarios",
+        edit_seed(
+            "usage_scenarios",
+            {"scenario_id": "paper_one_per_second_per_person_2025"},
+            {"is_extrapolation_allowed": "false"},
+        ),
+        [
+            "marts.fct_usage_scenarios",
+            'rule "a scenario reads its trend past the data only where the seed allows it (is_extrapolation_allowed)"',
+            "scenario_id 'paper_one_per_second_per_person_2025'",
+        ],
+    ),
     "negative_grid_intensity": (
         "extension_grid_carbon_intensity",
         edit_seed("extension_grid_carbon_intensity", {"region_code": "FRA"}, {"carbon_intensity_gco2e_per_kwh": "-5"}),

@@ -191,12 +191,15 @@ def test_every_macro_and_generic_test_is_documented(manifest):
 
 
 def test_data_tests_return_rows_instead_of_raising():
-    """No test aborts its query with DuckDB's error(): every test selects its failing rows."""
+    """No test aborts its query with DuckDB's error(): every test selects its failing rows. A macro
+    persisted for users (`create or replace macro marts.`) is not a test: called with an argument
+    it cannot price (an unknown region), it has no rows to return and must raise, naming it."""
     offenders = [
         str(path.relative_to(REPO))
         for folder in ("macros", "tests")
         for path in (REPO / folder).rglob("*.sql")
-        if re.search(r"\berror\(", path.read_text(encoding="utf-8"))
+        if re.search(r"\berror\(", text := path.read_text(encoding="utf-8"))
+        and not (folder == "macros" and "create or replace macro marts." in text and "{% test" not in text)
     ]
     assert offenders == []
 

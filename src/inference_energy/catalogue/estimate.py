@@ -45,36 +45,39 @@ from inference_energy import REPO
 DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 
 ESTIMATE_SQL = """
-with models as not materialized (select * from input_models),
-paper as (
-    select name, 'paper_method' as method, inferences_per_day, region,
-        marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) as e
-    from models where gpu_id is null
+-- one pass over the file, one projection: the output keeps the file's order (a union of the
+-- three methods would not) and still streams; a CASE evaluates its branch only for its rows
+with models as (
+    select *,
+        case
+            when gpu_id is null then 'paper_method'
+            when output_tokens is null and active_params_millions is null then 'measured_system'
+            else 'llm_serving'
+        end as method
+    from input_models
 ),
-measured as (
-    select name, 'measured_system' as method, inferences_per_day, region,
-        marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) as e
-    from models where gpu_id is not null and output_tokens is null and active_params_millions is null
-),
-llm as (
-    select name, 'llm_serving' as method, inferences_per_day, region, output_tokens,
-        marts.estimate_llm_joules(params_millions / 1000, coalesce(active_params_millions, params_millions) / 1000,
-            input_tokens, output_tokens, gpu_id, precision, coalesce(scenario, 'offline')) as e
-    from models where output_tokens is not null or active_params_millions is not null
+priced as (
+    select name, method, inferences_per_day, region, output_tokens,
+        case when method = 'paper_method' then
+            marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) end as paper,
+        case when method = 'measured_system' then
+            marts.estimate_measured_joules(gflops, gpu_id, precision, coalesce(scenario, 'offline')) end as measured,
+        case when method = 'llm_serving' then
+            marts.estimate_llm_joules(params_millions / 1000, coalesce(active_params_millions, params_millions) / 1000,
+                input_tokens, output_tokens, gpu_id, precision, coalesce(scenario, 'offline')) end as llm
+    from models
 ),
 estimates as (
-    select name, method, e.joules_per_inference as joules, e.mean_ci95_low, e.mean_ci95_high, e.pred95_low,
-        e.pred95_high, e.is_extrapolated, inferences_per_day, region
-    from paper
-    union all
-    select name, method, e.predicted_joules_per_sample, null, null, e.pred95_low_joules_per_sample,
-        e.pred95_high_joules_per_sample, null, inferences_per_day, region
-    from measured
-    union all
-    -- per request: the per-token interval times the request's output tokens
-    select name, method, e.joules_per_request, null, null, e.pred95_low_joules_per_output_token * output_tokens,
-        e.pred95_high_joules_per_output_token * output_tokens, null, inferences_per_day, region
-    from llm
+    -- an LLM line per request: the per-token interval times the request's output tokens
+    select name, method,
+        coalesce(paper.joules_per_inference, measured.predicted_joules_per_sample, llm.joules_per_request) as joules,
+        paper.mean_ci95_low, paper.mean_ci95_high,
+        coalesce(paper.pred95_low, measured.pred95_low_joules_per_sample,
+            llm.pred95_low_joules_per_output_token * output_tokens) as pred95_low,
+        coalesce(paper.pred95_high, measured.pred95_high_joules_per_sample,
+            llm.pred95_high_joules_per_output_token * output_tokens) as pred95_high,
+        paper.is_extrapolated, inferences_per_day, region
+    from priced
 )
 -- kWh per year = J x inferences (requests) per day x 365 days / 3.6e6 J per kWh (at the IT
 -- equipment); gCO2e per year at the facility, by the warehouse's footprint macro (x PUE)
@@ -319,10 +322,10 @@ def estimate(db: Path, args: argparse.Namespace):
             "cast(active_params_millions as double) as active_params_millions, "
             "cast(input_tokens as double) as input_tokens, cast(output_tokens as double) as output_tokens, "
             "cast(inferences_per_day as double) as inferences_per_day, "
-            # the warehouse's spelling of the region (checked to exist, matched without regard to case)
-            "(select r.region_code from marts.dim_grid_regions as r "
-            "where lower(r.region_code) = lower(input_models.region)) "
-            "as region from input_models"
+            # the warehouse's spelling of the region (checked to exist, matched without regard to case),
+            # from a map built once: a correlated subquery would become a join, which may reorder rows
+            "(select map(list(lower(r.region_code)), list(r.region_code)) from marts.dim_grid_regions as r)"
+            "[lower(input_models.region)] as region from input_models"
         )
         query = ESTIMATE_SQL.replace("input_models", "typed")
         if args.output is None:
