@@ -108,7 +108,8 @@
         end,
         case
             when gpu_id is not null and gpu_id not in (select peaks.gpu_id from {{ peaks }} as peaks)
-                then 'unknown gpu_id (see marts.dim_gpus)'
+                then 'unknown gpu_id ' || gpu_id || ' (did you mean '
+                    || {{ nearest_known('gpu_id', peaks, 'gpu_id') }} || '? see marts.dim_gpus)'
         end,
         case
             when precision is not null and precision not in (select peaks.number_format from {{ peaks }} as peaks)
@@ -142,8 +143,25 @@
         case
             when region_code is not null
                 and lower(region_code) not in (select lower(regions.region_code) from {{ regions }} as regions)
-                then 'unknown region (a region_code of marts.dim_grid_regions, e.g. FRA, USA, WORLD, gcp:europe-west1)'
+                then 'unknown region ' || region_code || ' (did you mean '
+                    || {{ nearest_known('region_code', regions, 'region_code') }}
+                    || '? a region_code of marts.dim_grid_regions, e.g. FRA, USA, WORLD, gcp:europe-west1)'
         end
+    )
+{%- endmacro %}
+
+{#
+    The known value nearest to an unknown one, for a "did you mean" hint: the
+    `column` of `relation` at the smallest edit distance (case ignored), ties
+    broken alphabetically (the distance is zero-padded so that min() orders by it
+    first). An aggregate, not order by / limit: it stays a scalar subquery inside
+    the persisted macro. The known values are renamed known_value so that
+    value_sql, often the same column name, binds to the outer line.
+#}
+{% macro nearest_known(value_sql, relation, column) -%}
+    (
+        select split_part(min(lpad(levenshtein(lower({{ value_sql }}), lower(known.known_value))::varchar, 6, '0') || '|' || known.known_value), '|', 2)
+        from (select {{ column }} as known_value from {{ relation }}) as known
     )
 {%- endmacro %}
 
