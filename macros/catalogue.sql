@@ -130,6 +130,15 @@
             when scenario is not null and scenario not in ('offline', 'server')
                 then 'scenario must be offline or server'
         end,
+        {# an option the method ignores is refused, never silently accepted #}
+        case
+            when scenario is not null and gpu_id is null
+                then 'scenario applies to a gpu_id line only (the paper''s method has no serving scenario)'
+        end,
+        case
+            when region_code is not null and inferences_per_day_text is null
+                then 'region needs inferences_per_day (it prices gCO2e per year)'
+        end,
         case
             when inferences_per_day_text is not null
                 and not coalesce(
@@ -155,13 +164,14 @@
     `column` of `relation` at the smallest edit distance (case ignored), ties
     broken alphabetically (the distance is zero-padded so that min() orders by it
     first). An aggregate, not order by / limit: it stays a scalar subquery inside
-    the persisted macro. The known values are renamed known_value so that
-    value_sql, often the same column name, binds to the outer line.
+    the persisted macro. The known column is qualified (an unqualified name
+    would be the persisted macro's parameter of that name) and renamed
+    known_value, so that value_sql, often the same name, binds to the outer line.
 #}
 {% macro nearest_known(value_sql, relation, column) -%}
     (
         select split_part(min(lpad(levenshtein(lower({{ value_sql }}), lower(known.known_value))::varchar, 6, '0') || '|' || known.known_value), '|', 2)
-        from (select {{ column }} as known_value from {{ relation }}) as known
+        from (select known_table.{{ column }} as known_value from {{ relation }} as known_table) as known
     )
 {%- endmacro %}
 

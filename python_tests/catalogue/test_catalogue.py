@@ -75,7 +75,7 @@ BAD_CATALOGUE = (
     "bad date;7.6;;;10/12/2015;cv;;;;\r\n"
     "not a date;7.6;;;2015-02-30;cv;;;;\r\n"
     "speech;1;;;2015-12-10;speech;;;;\r\n"
-    "gpu;8.2;;;;;b999;int8;;\r\n"
+    "gpu;8.2;;;;;h100_sxm;int8;;\r\n"  # line 8: a typo of h100_sxm5 (and one edit from h200_sxm: ties alphabetical)
     "prec;8.2;;;;;h100_sxm5;fp4;;\r\n"
     "both;8.2;;;2015-12-10;cv;h100_sxm5;int8;;\r\n"
     "dup;1;;;2015-12-10;cv;;;;\r\n"
@@ -94,7 +94,7 @@ EXPECTED_REJECTS = {
     5: "date must be a date written YYYY-MM-DD",
     6: "date must be a date written YYYY-MM-DD",
     7: "domain must be cv or nlp",
-    8: "unknown gpu_id (see marts.dim_gpus)",
+    8: "unknown gpu_id h100_sxm (did you mean h100_sxm5? see marts.dim_gpus)",
     9: "precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)",
     10: "give either date and domain, or gpu_id and precision",
     11: "name is not unique (lines 11, 12)",

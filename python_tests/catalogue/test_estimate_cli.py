@@ -265,3 +265,39 @@ def test_the_whole_file_is_read_with_one_declared_dialect(warehouse, capsys, tmp
 def test_dbt_and_the_cli_declare_the_same_csv_dialect():
     source = (REPO / "models" / "staging" / "catalogue" / "_catalogue__sources.yml").read_text(encoding="utf-8")
     assert f"read_csv('{{{{ path }}}}', {estimate.CSV_OPTIONS})" in source
+
+
+def test_the_estimate_guides_instead_of_guessing(warehouse, capsys, tmp_path):
+    """An unknown GPU gets the nearest known id; a scenario the paper's method ignores is refused;
+    every row says what it priced (GPU, precision, scenario, GFLOPs) and whether its model was
+    fitted on such inputs (the measured-system model saw 8.2 and 246.4 GFLOPs per sample: MLPerf's
+    ResNet-50 and BERT-large, seed benchmark_flops)."""
+    code, _, err = run(warehouse, capsys, "--gflops", "8.2", "--gpu", "h100_sxm", "--precision", "int8")
+    assert code == 2 and "unknown gpu_id h100_sxm (did you mean h100_sxm5?" in err
+    code, _, err = run(
+        warehouse, capsys, "--gflops", "7.6", "--date", "2015-12-10", "--domain", "cv", "--scenario", "server"
+    )
+    assert code == 2 and "scenario applies to a gpu_id line only" in err
+
+    models = tmp_path / "models.csv"
+    models.write_text(
+        "name,gflops,date,domain,gpu_id,precision,scenario\n"
+        "inside,8.2,,,h100_sxm5,int8,server\n"
+        "outside,1000,,,h100_sxm5,int8,\n"
+        "paper,7.6,2015-12-10,cv,,,\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.parquet"
+    code, _, err = run(warehouse, capsys, "--input", str(models), "--output", str(output))
+    assert code == 0, err
+    rows = duckdb.connect().execute("select * from read_parquet(?)", [str(output)]).df().set_index("name")
+    seed = pd.read_csv(REPO / "seeds" / "project" / "benchmark_flops.csv")
+    flops = seed["multiply_adds_per_sample_g"] * seed["flops_per_multiply_add"]  # GFLOPs per sample
+    assert flops.min() <= 8.2 <= flops.max() < 1000
+    used = rows.loc["inside", ["gpu_id", "precision", "scenario", "gflops"]].tolist()
+    assert used == ["h100_sxm5", "int8", "server", 8.2]
+    assert rows.loc["outside", "scenario"] == "offline"  # the default, said
+    assert not rows.loc["inside", "is_outside_calibrated_range"]
+    assert rows.loc["outside", "is_outside_calibrated_range"]
+    assert "GFLOPs per sample" in rows.loc["outside", "calibrated_range"]
+    assert rows.loc["paper", "gpu_id"] is None and not rows.loc["paper", "is_outside_calibrated_range"]

@@ -53,6 +53,24 @@ pue as (
     where is_default
 ),
 
+calibration_points as (
+    select * from {{ ref('int_calibration_points') }}
+),
+
+llm_measurements as (
+    select * from {{ ref('int_llm_measurements_mapped') }}
+    where exclusion_reason is null
+),
+
+{# the data each model was fitted on: a line beyond it is a prediction outside its calibrated range #}
+calibrated_ranges as (
+    select
+        (select min(calibration_points.gflops_per_sample) from calibration_points) as measured_gflops_low,
+        (select max(calibration_points.gflops_per_sample) from calibration_points) as measured_gflops_high,
+        (select min(llm_measurements.active_params_b) from llm_measurements) as llm_active_params_b_low,
+        (select max(llm_measurements.active_params_b) from llm_measurements) as llm_active_params_b_high
+),
+
 estimated as (
     select
         catalogue.*,
@@ -77,10 +95,33 @@ estimated as (
             ) }}
         end as llm,
         regions.carbon_intensity_gco2e_per_kwh,
-        case when catalogue.region_code is not null then pue.pue end as pue
+        case when catalogue.region_code is not null then pue.pue end as pue,
+        case
+            when catalogue.is_llm_line
+                then
+                    catalogue.active_params_millions / 1000
+                    not between ranges.llm_active_params_b_low and ranges.llm_active_params_b_high
+            when catalogue.gpu_id is not null
+                then catalogue.gflops not between ranges.measured_gflops_low and ranges.measured_gflops_high
+        end as is_outside_calibrated_range,
+        case
+            when catalogue.is_llm_line
+                then
+                    format(
+                        '{:g} to {:g} B active parameters (measured LLM rows fitted)',
+                        ranges.llm_active_params_b_low, ranges.llm_active_params_b_high
+                    )
+            when catalogue.gpu_id is not null
+                then
+                    format(
+                        '{:g} to {:g} GFLOPs per sample (MLPerf results fitted)',
+                        ranges.measured_gflops_low, ranges.measured_gflops_high
+                    )
+        end as calibrated_range
     from catalogue
     left join regions on catalogue.region_code = regions.region_code
     cross join pue
+    cross join calibrated_ranges as ranges
     {{ join_efficiency_fit(
         'definitions', 'fits', 'fit', 'catalogue.domain', condition='catalogue.release_date is not null'
     ) }}

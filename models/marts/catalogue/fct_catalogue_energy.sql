@@ -43,7 +43,9 @@ final as (
         cast(pue as double) as pue,
         cast(paper_method_gco2e_per_year as double) as paper_method_gco2e_per_year,
         cast(measured_system_gco2e_per_year as double) as measured_system_gco2e_per_year,
-        cast(llm_gco2e_per_year as double) as llm_gco2e_per_year
+        cast(llm_gco2e_per_year as double) as llm_gco2e_per_year,
+        cast(is_outside_calibrated_range as boolean) as is_outside_calibrated_range,
+        cast(calibrated_range as varchar) as calibrated_range
     from estimated
 )
 

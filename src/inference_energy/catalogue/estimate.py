@@ -57,7 +57,9 @@ with models as (
     from input_models
 ),
 priced as (
-    select name, method, inferences_per_day, region, output_tokens,
+    select name, method, inferences_per_day, region, output_tokens, gflops, gpu_id, precision, active_params_millions,
+        params_millions,
+        case when method <> 'paper_method' then coalesce(scenario, 'offline') end as scenario,
         case when method = 'paper_method' then
             marts.joules_per_inference(gflops, marts.catalogue_release_date(date), domain) end as paper,
         case when method = 'measured_system' then
@@ -76,7 +78,23 @@ estimates as (
             llm.pred95_low_joules_per_output_token * output_tokens) as pred95_low,
         coalesce(paper.pred95_high, measured.pred95_high_joules_per_sample,
             llm.pred95_high_joules_per_output_token * output_tokens) as pred95_high,
-        paper.is_extrapolated, inferences_per_day, region
+        paper.is_extrapolated,
+        -- what was priced: the GPU, precision, scenario and GFLOPs (of one inference; null for an LLM
+        -- request, priced from its parameters and tokens)
+        gpu_id, precision, scenario, case when method <> 'llm_serving' then gflops end as gflops,
+        -- outside the data its model was fitted on (ranges: calibrated_ranges, read once per run)
+        case method
+            when 'paper_method' then paper.is_extrapolated
+            when 'measured_system' then gflops not between {measured_low} and {measured_high}
+            -- a dense model's active parameters are its parameters
+            else coalesce(active_params_millions, params_millions) / 1000 not between {llm_low} and {llm_high}
+        end as is_outside_calibrated_range,
+        case method
+            when 'paper_method' then {paper_range}
+            when 'measured_system' then {measured_range}
+            else {llm_range}
+        end as calibrated_range,
+        inferences_per_day, region
     from priced
 )
 -- kWh per year = J x inferences (requests) per day x 365 days / 3.6e6 J per kWh (at the IT
@@ -88,6 +106,36 @@ select * exclude (inferences_per_day, region), joules * inferences_per_day * 365
         as gco2e_per_year
 from estimates
 """
+
+# The data each method was fitted on, as the range a prediction stays inside: the paper's GPU
+# efficiency fits (launch dates), the MLPerf results of the measured-system model (GFLOPs per sample of
+# its calibration points) and the measured LLM rows of the serving model (active parameters).
+CALIBRATED_RANGES_SQL = """
+select
+    (select min(first_date)::date from marts.fct_trend_fits where dataset = 'paper' and quantity = 'gpu_efficiency'),
+    (select max(last_date)::date from marts.fct_trend_fits where dataset = 'paper' and quantity = 'gpu_efficiency'),
+    (select min(gflops_per_sample) from marts.fct_measured_vs_estimated where is_calibration_point),
+    (select max(gflops_per_sample) from marts.fct_measured_vs_estimated where is_calibration_point),
+    (select min(active_params_b) from marts.fct_llm_measured_vs_estimated where exclusion_reason is null),
+    (select max(active_params_b) from marts.fct_llm_measured_vs_estimated where exclusion_reason is null)
+"""
+
+
+def calibrated_ranges(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The ranges of CALIBRATED_RANGES_SQL as SQL literals for ESTIMATE_SQL (read once per run)."""
+    [(paper_first, paper_last, measured_low, measured_high, llm_low, llm_high)] = con.execute(
+        CALIBRATED_RANGES_SQL
+    ).fetchall()
+    return {
+        "measured_low": repr(float(measured_low)),
+        "measured_high": repr(float(measured_high)),
+        "llm_low": repr(float(llm_low)),
+        "llm_high": repr(float(llm_high)),
+        "paper_range": f"'GPU launch dates {paper_first} to {paper_last} (the paper efficiency fits)'",
+        "measured_range": f"'{measured_low:g} to {measured_high:g} GFLOPs per sample (MLPerf results fitted)'",
+        "llm_range": f"'{llm_low:g} to {llm_high:g} B active parameters (measured LLM rows fitted)'",
+    }
+
 
 # The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
 # the same sentences as fct_catalogue_rejects, so a file passes here exactly when dbt prices it.
@@ -327,7 +375,7 @@ def estimate(db: Path, args: argparse.Namespace):
             "(select map(list(lower(r.region_code)), list(r.region_code)) from marts.dim_grid_regions as r)"
             "[lower(input_models.region)] as region from input_models"
         )
-        query = ESTIMATE_SQL.replace("input_models", "typed")
+        query = ESTIMATE_SQL.replace("input_models", "typed").format(**calibrated_ranges(con))
         if args.output is None:
             return con.execute(query).df()
         # straight from DuckDB to the file: no DataFrame of a million rows in between
@@ -369,6 +417,8 @@ def main(argv: list[str] | None = None, prog: str = "scripts/estimate") -> int:
                 "pred95_high": "pred95 high J",
                 "kwh_per_year": "kWh per year",
                 "gco2e_per_year": "gCO2e per year",
+                "gflops": "GFLOPs used",
+                "is_outside_calibrated_range": "outside calibrated range",
             }
         )
         print(with_units.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
