@@ -26,15 +26,25 @@
             when regexp_matches(model_name, '[\x00-\x1f\x7f]')
                 then 'name must not hold control characters'
         end,
-        {# every line of a repeated name: which one is meant cannot be told #}
+        {# every line of a repeated key (one model may run on several GPUs, precisions, scenarios):
+           which one is meant cannot be told #}
         case
             when model_name is not null and n_same_name > 1
-                then 'name is not unique (lines ' || lines_of_name || ')'
+                then 'name is not unique for its gpu_id, precision and scenario (lines ' || lines_of_name || ')'
         end,
         case
             when gflops_text is not null
                 and not coalesce(try_cast(gflops_text as double) > 0 and isfinite(try_cast(gflops_text as double)), false)
-                then 'gflops must be a positive number'
+                then 'gflops must be a positive number' || {{ decimal_comma_hint('gflops_text') }}
+        end,
+        {# the seeds' gflops_convention: a "GFLOPs" that counts multiply-adds is half the FLOPs #}
+        case
+            when flops_convention is not null and flops_convention not in ('flops', 'multiply_adds')
+                then 'flops_convention must be flops or multiply_adds (a multiply-add is 2 FLOPs)'
+        end,
+        case
+            when flops_convention is not null and gflops_text is null
+                then 'flops_convention applies to gflops (parameters x tokens are counted in FLOPs)'
         end,
         case
             when try_cast(gflops_text as double) > {{ var('gflops_per_inference_max') }}
@@ -59,14 +69,14 @@
             when output_tokens_text is not null and not coalesce(
                 try_cast(output_tokens_text as double) > 0 and isfinite(try_cast(output_tokens_text as double)), false
             )
-                then 'output_tokens must be a positive number'
+                then 'output_tokens must be a positive number' || {{ decimal_comma_hint('output_tokens_text') }}
         end,
         case
             when active_params_millions_text is not null and not coalesce(
                 try_cast(active_params_millions_text as double) > 0
                 and isfinite(try_cast(active_params_millions_text as double)), false
             )
-                then 'active_params_millions must be a positive number'
+                then 'active_params_millions must be a positive number' || {{ decimal_comma_hint('active_params_millions_text') }}
         end,
         case
             when try_cast(active_params_millions_text as double) > try_cast(params_millions_text as double)
@@ -84,13 +94,13 @@
             when params_millions_text is not null and not coalesce(
                 try_cast(params_millions_text as double) > 0 and isfinite(try_cast(params_millions_text as double)), false
             )
-                then 'params_millions must be a positive number'
+                then 'params_millions must be a positive number' || {{ decimal_comma_hint('params_millions_text') }}
         end,
         case
             when input_tokens_text is not null and not coalesce(
                 try_cast(input_tokens_text as double) > 0 and isfinite(try_cast(input_tokens_text as double)), false
             )
-                then 'input_tokens must be a positive number'
+                then 'input_tokens must be a positive number' || {{ decimal_comma_hint('input_tokens_text') }}
         end,
         case
             when (gpu_id is null) = (release_date_text is null)
@@ -146,7 +156,7 @@
                     and isfinite(try_cast(inferences_per_day_text as double)),
                     false
                 )
-                then 'inferences_per_day must be a number >= 0'
+                then 'inferences_per_day must be a number >= 0' || {{ decimal_comma_hint('inferences_per_day_text') }}
         end,
         {# never a silent global average: a region the warehouse has no intensity for is refused #}
         case
@@ -157,6 +167,19 @@
                     || '? a region_code of marts.dim_grid_regions, e.g. FRA, USA, WORLD, gcp:europe-west1)'
         end
     )
+{%- endmacro %}
+
+{#
+    A number written with a decimal comma (8,2, as a ';'-separated CSV from a
+    European locale has it) named as such, appended to the rule it breaks: ''
+    for any other text.
+#}
+{% macro decimal_comma_hint(text_sql) -%}
+    case
+        when regexp_full_match({{ text_sql }}, '[+-]?[0-9]+,[0-9]+')
+            then ' (' || {{ text_sql }} || ' has a decimal comma: write ' || replace({{ text_sql }}, ',', '.') || ')'
+        else ''
+    end
 {%- endmacro %}
 
 {#
@@ -181,14 +204,16 @@
 {%- endmacro %}
 
 {#
-    A catalogue line's GFLOPs per inference: as given, or, when the line gives
+    A catalogue line's GFLOPs per inference: as given (doubled when the line's
+    flops_convention says its number counts multiply-adds, as timm's and many
+    papers' "GFLOPs" do: a multiply-add is 2 FLOPs), or, when the line gives
     params_millions and input_tokens instead, 2 FLOPs per parameter per token
     (a transformer's forward pass, the paper's NLP convention): 2 x 1e6 params
     x tokens / 1e9 = 2 x params_millions x tokens / 1000.
 #}
-{% macro catalogue_gflops(gflops_sql, params_millions_sql, input_tokens_sql) -%}
+{% macro catalogue_gflops(gflops_sql, params_millions_sql, input_tokens_sql, flops_convention_sql) -%}
     coalesce(
-        try_cast({{ gflops_sql }} as double),
+        try_cast({{ gflops_sql }} as double) * case when {{ flops_convention_sql }} = 'multiply_adds' then 2 else 1 end,
         2 * try_cast({{ params_millions_sql }} as double) * try_cast({{ input_tokens_sql }} as double) / 1000
     )
 {%- endmacro %}
@@ -198,8 +223,9 @@
     file, for scripts/estimate (and any SQL user checking a file of models):
 
         select marts.catalogue_line_reasons('m', '7.6', null, null, '2015-12-10', 'cv',
-                                            null, null, null, null, null, null, 'FRA', 1, '2')   -- ''
-        select marts.catalogue_gflops(null, '7000', '512')                    -- 7168
+                                            null, null, null, '1000', null, null, 'FRA', null, 1, '2')  -- ''
+        select marts.catalogue_gflops(null, '7000', '512', null)              -- 7168
+        select marts.catalogue_gflops('4.1', null, null, 'multiply_adds')     -- 8.2
 
     Skipped when a selection build did not build the peaks marts into this file.
 #}
@@ -213,12 +239,13 @@
                 create or replace macro marts.catalogue_line_reasons(
                     model_name, gflops_text, params_millions_text, input_tokens_text, release_date_text, domain,
                     gpu_id, precision, scenario, inferences_per_day_text, active_params_millions_text,
-                    output_tokens_text, region_code, n_same_name, lines_of_name
+                    output_tokens_text, region_code, flops_convention, n_same_name, lines_of_name
                 ) as {{ catalogue_line_reasons(
                     peaks.include(database=false), llm_specs.include(database=false), regions.include(database=false)
                 ) }};
-                create or replace macro marts.catalogue_gflops(gflops_text, params_millions_text, input_tokens_text)
-                    as {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }};
+                create or replace macro marts.catalogue_gflops(
+                    gflops_text, params_millions_text, input_tokens_text, flops_convention
+                ) as {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text', 'flops_convention') }};
                 create or replace macro marts.catalogue_release_date(release_date_text)
                     as {{ catalogue_release_date('release_date_text') }};
             {% endset %}

@@ -97,8 +97,8 @@ EXPECTED_REJECTS = {
     8: "unknown gpu_id h100_sxm (did you mean h100_sxm5? see marts.dim_gpus)",
     9: "precision must be a number format with GPU peaks (marts.fct_gpu_peaks_by_number_format)",
     10: "give either date and domain, or gpu_id and precision",
-    11: "name is not unique (lines 11, 12)",
-    12: "name is not unique (lines 11, 12)",
+    11: "name is not unique for its gpu_id, precision and scenario (lines 11, 12)",
+    12: "name is not unique for its gpu_id, precision and scenario (lines 11, 12)",
     14: "gflops must be a positive number",
     15: "name is required",
     16: "scenario must be offline or server",
@@ -179,6 +179,27 @@ def test_a_catalogue_that_is_no_catalogue_fails_the_build_and_changes_nothing(sc
     result = build_with(scratch, catalogue)
     assert result.returncode != 0
     assert message in result.output and "models.csv" in result.output
+    assert digest(scratch.db) == published
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name,gflops,date,domain\nr,7.6,2015-12-10,cv\n".encode("utf-16"), "the file is UTF-16"),
+        ("name,gflops,date,domain\nr\xe9,7.6,2015-12-10,cv\n".encode("latin-1"), "the file is not UTF-8 (byte 0xe9"),
+        (b"name,gflops,gpu_id\na,8.2,h100_sxm5\nb,8.2,h100_sxm5\n", "column precision is missing"),
+    ],
+    ids=["utf16", "latin1", "missing_column"],
+)
+def test_a_catalogue_wrong_as_a_whole_is_said_once_before_dbt(scratch, tmp_path, content, message):
+    catalogue = tmp_path / "models.csv"
+    catalogue.write_bytes(content)
+    published = digest(scratch.db)
+    result = build_with(scratch, catalogue)
+    assert result.returncode != 0
+    said = [line for line in result.output.splitlines() if line.startswith("BAD CATALOGUE")]
+    assert len(said) == 1 and message in said[0] and "models.csv" in said[0]
+    assert "Catalogue: " in result.output and "dbt_build" not in result.output  # refused before dbt ran
     assert digest(scratch.db) == published
 
 

@@ -71,10 +71,10 @@ def test_bad_rows_are_named_with_line_and_rule_and_nothing_is_written(warehouse,
     for fragment in (
         "line 3 ('neg'): gflops must be a positive number",
         "line 4 ('when'): date must be a date written YYYY-MM-DD",
-        "line 5 ('twice'): name is not unique (lines 5, 8)",
+        "line 5 ('twice'): name is not unique for its gpu_id, precision and scenario (lines 5, 8)",
         "line 6 ('gpu'): unknown gpu_id",
         "line 7 ('speech'): domain must be cv or nlp",
-        "line 8 ('twice'): name is not unique (lines 5, 8)",
+        "line 8 ('twice'): name is not unique for its gpu_id, precision and scenario (lines 5, 8)",
     ):
         assert fragment in err
     assert "line 2 " not in err  # the good row is not reported
@@ -98,8 +98,8 @@ def test_the_cli_and_the_catalogue_marts_apply_the_same_rules(warehouse, capsys,
     [
         (None, "no such file"),
         ("", "the file is empty"),
-        ("name,gflops\n", "no rows after the header"),
-        ("a,b\n1,2\n", "needs a column name, and gflops or params_millions + input_tokens"),
+        ("name,gflops,date,domain\n", "no rows after the header"),
+        ("a,b\n1,2\n", "column name is missing (every line needs a name); give column gflops, or columns"),
     ],
 )
 def test_unusable_files_fail_with_a_sentence(warehouse, capsys, tmp_path, content, message):
@@ -141,8 +141,8 @@ def test_a_repeated_name_alone_fails_the_file_with_both_lines(warehouse, capsys,
     path.write_text("name,gflops,date,domain\n" + "\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = run(warehouse, capsys, "--input", str(path), "--output", str(tmp_path / "out.parquet"))
     assert code == 2
-    assert "line 9 ('model 7'): name is not unique (lines 9, 1502)" in err
-    assert "line 1502 ('model 7'): name is not unique (lines 9, 1502)" in err
+    assert "line 9 ('model 7'): name is not unique for its gpu_id, precision and scenario (lines 9, 1502)" in err
+    assert "line 1502 ('model 7'): name is not unique for its gpu_id, precision and scenario (lines 9, 1502)" in err
     assert not (tmp_path / "out.parquet").exists()
 
 
@@ -181,11 +181,14 @@ def test_a_parquet_file_is_estimated_and_one_of_wrong_types_is_named_per_line(wa
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"name,gflops,date,domain\n\xff\xfe,7.6,2015-12-10,cv\n", "This file is not utf-8 encoded"),
+        (b"name,gflops,date,domain\n\xff\xfe,7.6,2015-12-10,cv\n", "the file is not UTF-8 (byte 0xff at offset 24"),
+        ("name,gflops,date,domain\nr,7.6,2015-12-10,cv\n".encode("utf-16"), "the file is UTF-16"),
+        # a column its lines need, named once, not blamed on every line
+        (b"name,gflops,gpu_id\na,8.2,h100_sxm5\nb,8.2,h100_sxm5\n", "column precision is missing: a gpu_id line needs"),
         # a line with more values than the header: never read as a valid file
-        (b"name,gflops,date,domain\na,7.6,2015-12-10,cv\nb,1,2016-01-01,cv,extra,more\n", "needs a column name"),
+        (b"name,gflops,date,domain\na,7.6,2015-12-10,cv\nb,1,2016-01-01,cv,extra,more\n", "column name is missing"),
     ],
-    ids=["not UTF-8", "ragged line"],
+    ids=["not UTF-8", "UTF-16", "missing column", "ragged line"],
 )
 def test_a_malformed_csv_is_refused_with_a_sentence(warehouse, capsys, tmp_path, content, message):
     path = tmp_path / "models.csv"
@@ -301,3 +304,27 @@ def test_the_estimate_guides_instead_of_guessing(warehouse, capsys, tmp_path):
     assert rows.loc["outside", "is_outside_calibrated_range"]
     assert "GFLOPs per sample" in rows.loc["outside", "calibrated_range"]
     assert rows.loc["paper", "gpu_id"] is None and not rows.loc["paper", "is_outside_calibrated_range"]
+
+
+def test_a_decimal_comma_is_named_and_one_model_may_run_on_several_gpus(warehouse, capsys, tmp_path):
+    models = tmp_path / "models.csv"
+    models.write_text(
+        "name;gflops;gpu_id;precision;flops_convention\n"
+        "resnet;8,2;h100_sxm5;int8;\n"
+        "resnet;8.2;l40s;int8;\n"
+        "resnet timm;4.1;l40s;int8;multiply_adds\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(warehouse, capsys, "--input", str(models))
+    assert code == 2
+    assert "line 2 ('resnet'): gflops must be a positive number (8,2 has a decimal comma: write 8.2)" in err
+    assert "line 3" not in err  # the same name on another GPU is another key
+    models.write_text(models.read_text(encoding="utf-8").replace("8,2", "8.2"), encoding="utf-8")
+    output = tmp_path / "out.parquet"
+    code, _, err = run(warehouse, capsys, "--input", str(models), "--output", str(output))
+    assert code == 0, err
+    query = "select name, gpu_id, gflops, joules from read_parquet(?)"
+    rows = duckdb.connect().execute(query, [str(output)]).fetchall()
+    # timm's 4.1 "GFLOPs" counts multiply-adds: priced as 8.2 FLOPs, the same Joules as the line above
+    assert [r[2] for r in rows] == [8.2, 8.2, 8.2]
+    assert rows[2][3] == pytest.approx(rows[1][3], rel=1e-12)

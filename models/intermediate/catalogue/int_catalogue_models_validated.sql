@@ -22,15 +22,20 @@ regions as (
     select * from {{ ref('int_grid_regions') }}
 ),
 
-{# grouped, not windowed: an ordered aggregate over a window is a view DuckDB 1.x cannot load #}
+{# a line's key: its name on its GPU, precision and scenario (one model priced on several GPUs
+   keeps one name). Grouped, not windowed: an ordered aggregate over a window is a view DuckDB
+   1.x cannot load #}
 names as (
     select
         model_name,
+        gpu_id,
+        precision,
+        scenario,
         count(*) as n_same_name,
         string_agg(cast(line_number as varchar), ', ' order by line_number) as lines_of_name
     from catalogue
     where model_name is not null
-    group by model_name
+    group by model_name, gpu_id, precision, scenario
 ),
 
 named as (
@@ -39,7 +44,12 @@ named as (
         names.n_same_name,
         names.lines_of_name
     from catalogue
-    left join names on catalogue.model_name = names.model_name
+    left join names
+        on
+            catalogue.model_name = names.model_name
+            and catalogue.gpu_id is not distinct from names.gpu_id
+            and catalogue.precision is not distinct from names.precision
+            and catalogue.scenario is not distinct from names.scenario
 ),
 
 {# the rules (macro catalogue_line_reasons, also persisted for scripts/estimate) #}
@@ -75,6 +85,7 @@ final as (
         active_params_millions_text,
         output_tokens_text,
         region_code,
+        flops_convention,
         reasons,
         try_cast(params_millions_text as double) as params_millions,
         try_cast(input_tokens_text as double) as input_tokens,
@@ -85,8 +96,13 @@ final as (
         try_cast(output_tokens_text as double) as output_tokens,
         output_tokens_text is not null or active_params_millions_text is not null as is_llm_line,
         {{ catalogue_release_date('release_date_text') }} as release_date,
-        {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text') }} as gflops,
-        case when try_cast(gflops_text as double) is not null then 'given' else 'params_x_tokens' end as gflops_source,
+        {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text', 'flops_convention') }} as gflops,
+        case
+            when try_cast(gflops_text as double) is not null and flops_convention = 'multiply_adds'
+                then 'given_multiply_adds_x2'
+            when try_cast(gflops_text as double) is not null then 'given'
+            else 'params_x_tokens'
+        end as gflops_source,
         coalesce(string_split(nullif(reasons, ''), '; '), []) as broken_rules,
         reasons = '' as is_valid
     from resolved

@@ -34,6 +34,7 @@ with_every_column as (
         cast(null as varchar) as active_params_millions,
         cast(null as varchar) as output_tokens,
         cast(null as varchar) as region,
+        cast(null as varchar) as flops_convention,
         cast(null as bigint) as line_number
     where false
 ),
@@ -54,7 +55,8 @@ final as (
         nullif(trim(cast(active_params_millions as varchar)), '') as active_params_millions_text,
         nullif(trim(cast(output_tokens as varchar)), '') as output_tokens_text,
         {# as written: a region is matched without regard to case in int_catalogue_models_validated #}
-        nullif(trim(cast(region as varchar)), '') as region_code
+        nullif(trim(cast(region as varchar)), '') as region_code,
+        lower(nullif(trim(cast(flops_convention as varchar)), '')) as flops_convention
     from with_every_column
 )
 

@@ -24,6 +24,8 @@ A file is the warehouse's catalogue format (README): `name`; `gflops`, or `param
 `precision`; its `inferences_per_day` counts requests. Optional `region` (a region_code of
 marts.dim_grid_regions: FRA, USA, WORLD, gcp:europe-west1 ...): with inferences_per_day, gCO2e per
 year at the facility (marts.inference_footprint: x the default PUE x the region's grid intensity).
+Optional `flops_convention` (flops, or multiply_adds: doubled). A line's key is name, gpu_id,
+precision and scenario: one model may run on several GPUs under one name.
 Every row is checked first by the warehouse's own rules (marts.catalogue_line_reasons, the
 rules of fct_catalogue_rejects): a bad row is reported with its line and every rule it breaks,
 and nothing is written.
@@ -41,6 +43,7 @@ from pathlib import Path
 import duckdb
 
 from inference_energy import REPO
+from inference_energy.catalogue import precheck
 
 DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 
@@ -140,37 +143,46 @@ def calibrated_ranges(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 # The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
 # the same sentences as fct_catalogue_rejects, so a file passes here exactly when dbt prices it.
 CHECKS_SQL = """
-with models as (select row_number() over () + 1 as line, * from input_models),
-repeated as (select name from models where name is not null group by name having count(*) > 1),
--- the line lists only for repeated names: listing a million unique names costs a second
+-- a line's key: its name on its GPU, precision and scenario (one model on several GPUs keeps
+-- one name), as one text (chr(31) apart, chr(30) for a null: a name with either is rejected anyway)
+with models as (
+    select row_number() over () + 1 as line, *,
+        concat_ws(chr(31), name, coalesce(gpu_id, chr(30)), coalesce(precision, chr(30)), coalesce(scenario, chr(30)))
+            as line_key
+    from input_models
+),
+repeated as (select line_key from models where name is not null group by line_key having count(*) > 1),
+-- the line lists only for repeated keys: listing a million unique names costs a second
 names as (
-    select name, count(*) as n_same_name, string_agg(cast(line as varchar), ', ' order by line) as lines_of_name
-    from models semi join repeated using (name) group by name
+    select line_key, count(*) as n_same_name, string_agg(cast(line as varchar), ', ' order by line) as lines_of_name
+    from models semi join repeated using (line_key) group by line_key
 ),
 checked as (
     select models.line, models.name, marts.catalogue_line_reasons(
         models.name, models.gflops, models.params_millions, models.input_tokens, models.date, models.domain,
         models.gpu_id, models.precision, models.scenario, models.inferences_per_day,
-        models.active_params_millions, models.output_tokens, models.region, names.n_same_name, names.lines_of_name
+        models.active_params_millions, models.output_tokens, models.region, models.flops_convention,
+        names.n_same_name, names.lines_of_name
     ) as reasons
-    from models left join names on models.name = names.name
+    from models left join names on models.line_key = names.line_key
 )
 select line, name, reasons from checked where reasons <> '' order by line
 """
 
 # A valid file (the usual case) is checked in one streaming pass, without line numbers: the
-# rules with no name repeated, and repeated names found on 8-byte hashes of the names. Only when
-# that finds something (a bad line, a repeated name, or two names with one hash) is the file
+# rules with no key repeated, and repeated keys found on 8-byte hashes of name, GPU, precision and
+# scenario. Only when that finds something (a bad line, a repeated name, or two names with one hash) is the file
 # loaded with its line numbers and checked by CHECKS_SQL, which says which line breaks which rule.
 FAST_CHECKS_SQL = """
 select coalesce(sum(lines), 0), coalesce(sum(bad_lines), 0), count(*) filter (where lines > 1)
 from (
     select
-        hash(name) as name_hash,
+        hash(name, gpu_id, precision, scenario) as name_hash,
         count(*) as lines,
         count(*) filter (where marts.catalogue_line_reasons(
             name, gflops, params_millions, input_tokens, date, domain,
-            gpu_id, precision, scenario, inferences_per_day, active_params_millions, output_tokens, region, null, null
+            gpu_id, precision, scenario, inferences_per_day, active_params_millions, output_tokens, region,
+            flops_convention, null, null
         ) <> '') as bad_lines
     from input_models
     group by name_hash
@@ -179,9 +191,10 @@ from (
 COLUMNS = (
     "name", "gflops", "params_millions", "input_tokens", "date", "domain",
     "gpu_id", "precision", "scenario", "inferences_per_day", "active_params_millions", "output_tokens", "region",
+    "flops_convention",
 )  # fmt: skip
 # as the catalogue's staging model reads them: trimmed, empty = null, labels lower-cased
-LOWER_CASED = ("domain", "gpu_id", "precision", "scenario")
+LOWER_CASED = ("domain", "gpu_id", "precision", "scenario", "flops_convention")
 
 
 # How a CSV catalogue is read, here and by dbt (models/staging/catalogue/_catalogue__sources.yml, tested
@@ -229,6 +242,12 @@ def parse_args(argv: list[str] | None = None, prog: str = "scripts/estimate") ->
     one.add_argument(
         "--region",
         help="a region_code of marts.dim_grid_regions (FRA, USA, WORLD, gcp:europe-west1 ...): gCO2e per year",
+    )
+    one.add_argument(
+        "--flops-convention",
+        dest="flops_convention",
+        choices=("flops", "multiply_adds"),
+        help="what --gflops counts: flops (default) or multiply_adds (as timm prints them; doubled: 2 FLOPs each)",
     )
     many = parser.add_argument_group("a file of models")
     many.add_argument("--input", type=Path, help="CSV or Parquet with columns " + ", ".join(COLUMNS))
@@ -293,6 +312,9 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         raise InputError(f"{path}: the file is empty")
     reader = "read_parquet" if path.suffix.lower() == ".parquet" else "read_csv"
     options = "" if reader == "read_parquet" else f", {CSV_OPTIONS}"
+    # a UTF-16 or Latin-1 export said in one sentence, not as DuckDB's error with its SQL
+    if reader == "read_csv" and (problem := precheck.encoding_problem(path)):
+        raise InputError(f"{path}: {problem}")
     try:
         quoted = str(path).replace("'", "''")
         con.execute(f"create temp view raw_input as select * from {reader}('{quoted}'{options})")
@@ -301,11 +323,10 @@ def read_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         raise InputError(
             f"{path}: cannot be read as {'Parquet' if reader == 'read_parquet' else 'CSV'}: {err}"
         ) from err
-    if "name" not in present or not ("gflops" in present or {"params_millions", "input_tokens"} <= set(present)):
-        raise InputError(
-            f"{path}: needs a column name, and gflops or params_millions + input_tokens "
-            f"(found {', '.join(present)}; expected {', '.join(COLUMNS)})"
-        )
+    # a column the lines need, said once (not as the same rule on every line)
+    if missing := precheck.missing_columns(present):
+        found = f" (found {', '.join(present)}; expected {', '.join(COLUMNS)})"
+        raise InputError(f"{path}: " + "; ".join(missing) + found)
     return present
 
 
@@ -365,7 +386,8 @@ def estimate(db: Path, args: argparse.Namespace):
                 raise InputError("bad input, nothing estimated:\n" + "\n".join(lines))
         say(args, started, "checked: every row is valid")
         con.execute(
-            "create temp view typed as select name, marts.catalogue_gflops(gflops, params_millions, input_tokens) "
+            "create temp view typed as select name, "
+            "marts.catalogue_gflops(gflops, params_millions, input_tokens, flops_convention) "
             "as gflops, date, domain, gpu_id, precision, scenario, cast(params_millions as double) as params_millions, "
             "cast(active_params_millions as double) as active_params_millions, "
             "cast(input_tokens as double) as input_tokens, cast(output_tokens as double) as output_tokens, "
