@@ -275,3 +275,21 @@ def test_figE13_points_are_the_scenario_rows_against_generation(marts):
     region = rows["compared_region_code"].iloc[0]
     assert verticals[f"{region} generation"] == rows["compared_region_generation_twh"].iloc[0]
     plt.close(fig)
+
+
+def test_a_measurement_outside_its_interval_is_never_green(warehouse):
+    """Reproduction (the paper's number) and validity (the measurement inside pred95) are two
+    columns: a row whose measurement lies outside its pred95 carries no green class at all."""
+    page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
+    style = page.split("<style>")[1].split("</style>")[0]
+    green = set(re.findall(r"\.([\w-]+) \{ color: #1a7f37", style))
+    assert green == {"valid-inside", "verdict-holds"}
+    cases = page.split("Validation against measured energy")[1].split("<h2")[0].split("<table>")[2]
+    rows = cases.split("<tr>")[2:]
+    outside = [row for row in rows if ">no</span>" in row]
+    [(n_outside,)] = warehouse.query(
+        "select count(*) from marts.fct_energy_validation where not is_measured_inside_pred95"
+    )
+    assert len(outside) == n_outside > 0
+    assert all(not any(f'class="{name}"' in row for name in green) for row in outside)
+    assert all('class="valid-outside"' in row for row in outside)

@@ -56,7 +56,11 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1.5rem 0; }
 figure img { max-width: 100%; border: 1px solid #ddd; }
 figcaption { font-size: 0.9rem; color: #555; }
-.status-reproduced { color: #1a7f37; }
+/* reproduction (our number equals the paper's) is not validity (the measurement lies inside
+   our interval): only validity is green, so a reproduced estimate that misses is never green */
+.status-reproduced { color: inherit; }
+.valid-inside { color: #1a7f37; }
+.valid-outside { color: #cf222e; font-weight: bold; }
 .status-documented_erratum { color: #9a6700; }
 .status-mismatch { color: #cf222e; font-weight: bold; }
 .verdict-holds { color: #1a7f37; }

@@ -139,6 +139,7 @@ def validation_rows(validation: pd.DataFrame) -> list[dict]:
             "pred95": f"[{r['estimated_joules_pred95_low']:.4f}, {r['estimated_joules_pred95_high']:.4f}]",
             "ratio": f"{r['measured_to_estimated_ratio']:.2f}",
             "inside": "yes" if r["is_measured_inside_pred95"] else "no",
+            "validity": "valid-inside" if r["is_measured_inside_pred95"] else "valid-outside",
             "status": r["status"],
         }
         for _, r in ordered.iterrows()
