@@ -293,3 +293,17 @@ def test_a_measurement_outside_its_interval_is_never_green(warehouse):
     assert len(outside) == n_outside > 0
     assert all(not any(f'class="{name}"' in row for name in green) for row in outside)
     assert all('class="valid-outside"' in row for row in outside)
+
+
+def test_your_own_models_shows_their_joules_and_totals(warehouse):
+    from inference_energy.publishing.report_tables import OWN_MODELS_SHOWN, fmt
+
+    page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="your-models"')[1].split("<h2")[0]
+    priced = warehouse.query(
+        "select model_name, coalesce(llm_kwh_per_year, measured_system_kwh_per_year, paper_method_kwh_per_year) "
+        "from marts.fct_catalogue_energy"
+    )
+    assert section.count("<tr>") == min(len(priced), OWN_MODELS_SHOWN) + 1
+    total = sum(kwh for _, kwh in priced if kwh is not None)
+    assert f"{fmt(total)} kWh per year" in section

@@ -31,6 +31,7 @@ from .report_tables import (
     llm_example,
     llm_score_rows,
     out_of_sample_rows,
+    own_model_rows,
     reference_rows,
     scenario_rows,
     sensitivity_summary,
@@ -141,6 +142,25 @@ def build_report(
             "select marts.estimate_llm_joules(70, 70, 500, 300, 'h200_sxm', 'fp8', 'server')"
         ).fetchall()
         scenarios = con.execute("select * from marts.fct_usage_scenario_forecasts").df()
+        # your own models: each line's estimate (the LLM serving model per request, else the
+        # measured-system model, else the paper's method), dearest per year first
+        own_models = con.execute(
+            """
+            select model_name,
+                case when is_llm_line then 'LLM serving, per request'
+                    when measured_system_joules is not null then 'measured-system'
+                    else 'paper''s method' end as method,
+                coalesce(llm_joules_per_request, measured_system_joules, paper_method_joules) as joules,
+                inferences_per_day,
+                coalesce(llm_kwh_per_year, measured_system_kwh_per_year, paper_method_kwh_per_year) as kwh_per_year,
+                coalesce(llm_gco2e_per_year, measured_system_gco2e_per_year, paper_method_gco2e_per_year)
+                    as gco2e_per_year,
+                region_code,
+                coalesce(is_outside_calibrated_range, is_efficiency_extrapolated) as is_extrapolated
+            from marts.fct_catalogue_energy
+            order by kwh_per_year desc nulls last, joules desc, line_number
+            """
+        ).df()
         [(n_priced, n_rejected)] = con.execute(
             "select (select count(*) from marts.fct_catalogue_energy), "
             "(select count(*) from marts.fct_catalogue_rejects)"
@@ -200,7 +220,7 @@ def build_report(
         edge_devices=edge_device_rows(edge_devices),
         edge_systems=edge_system_rows(edge_systems),
         references=reference_rows(references),
-        catalogue={"priced": n_priced, "rejected": n_rejected},
+        catalogue={"priced": n_priced, "rejected": n_rejected, **own_model_rows(own_models)},
         has_docs=has_docs,
     )
     out.mkdir(parents=True, exist_ok=True)

@@ -301,3 +301,31 @@ def scenario_rows(scenarios: pd.DataFrame) -> list[dict]:
         }
         for _, r in rows.iterrows()
     ]
+
+
+OWN_MODELS_SHOWN = 10
+
+
+def own_model_rows(models: pd.DataFrame, shown: int = OWN_MODELS_SHOWN) -> dict:
+    """The report's "Your own models": the first lines of the catalogue's estimates (dearest per
+    year first, as the query orders them) and the totals per day and per year of every line."""
+    return {
+        "rows": [
+            {
+                "name": r["model_name"],
+                "method": r["method"],
+                "joules": fmt(r["joules"], 4),
+                "per_day": fmt(r["inferences_per_day"]),
+                "kwh": fmt(r["kwh_per_year"]),
+                "gco2e": fmt(r["gco2e_per_year"]),
+                "region": r["region_code"] if isinstance(r["region_code"], str) else "\u2013",
+                "extrapolated": "yes" if r["is_extrapolated"] is True else "no",
+            }
+            for _, r in models.head(shown).iterrows()
+        ],
+        "n_hidden": max(len(models) - shown, 0),
+        "total_per_day": fmt(float(models["inferences_per_day"].sum())),
+        "total_kwh": fmt(float(models["kwh_per_year"].sum())),
+        "total_gco2e": fmt(float(models["gco2e_per_year"].sum())),
+        "n_with_rate": int(models["inferences_per_day"].notna().sum()),
+    }
