@@ -175,6 +175,8 @@ def test_readme_selection_example_on_the_last_good_warehouse_cleans_leftovers(sc
     # the views over the exports work from a path with a quote in it
     views = duckdb.connect()
     try:
+        exports_dir = str(folder / "exports").replace("'", "''")
+        views.execute(f"set variable exports_dir = '{exports_dir}'")
         views.execute((folder / "exports" / "views.sql").read_text(encoding="utf-8"))
         assert views.execute("select count(*) from marts.dim_gpus").fetchall() == [(gpus,)]
     finally:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,23 +30,43 @@ def test_every_mart_is_exported_as_parquet(warehouse):
         assert rows == warehouse.query(f"select count(*) from marts.{name}")[0][0], name
 
 
-def test_views_sql_uses_absolute_paths_and_runs_anywhere(warehouse, tmp_path, monkeypatch):
-    views = (warehouse.db_path.parent / "exports" / "views.sql").read_text()
-    assert "read_parquet('/" in views
-    monkeypatch.chdir(tmp_path)  # absolute paths: the working directory does not matter
-    con = duckdb.connect()
-    con.execute(views)
-    [(rows,)] = con.execute("select count(*) from marts.fct_inference_energy").fetchall()
-    assert rows == warehouse.query("select count(*) from marts.fct_inference_energy")[0][0]
-    [(joules,)] = con.execute(
-        "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
-    ).fetchall()
-    assert (
-        joules
-        == warehouse.query("select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'")[
-            0
-        ][0]
+def test_a_copied_exports_folder_reads_its_own_files_with_the_macros_and_comments(warehouse, tmp_path, monkeypatch):
+    """views.sql holds paths relative to its folder (the variable exports_dir): a copy of the folder
+    reads its own files, run from it or from anywhere with the variable set; the warehouse's macros
+    come along and price over those views exactly as in the warehouse; the descriptions too."""
+    copy = tmp_path / "copied exports"
+    shutil.copytree(warehouse.db_path.parent / "exports", copy)
+    views = (copy / "views.sql").read_text(encoding="utf-8")
+    assert str(warehouse.db_path.parent) not in views and "read_parquet('/" not in views
+    # the copy's own files: one mart's file emptied in the copy shows there, not in the original
+    emptied = tmp_path / "dim_gpus.parquet"
+    source = copy / "dim_gpus.parquet"
+    duckdb.execute(f"copy (select * from read_parquet('{source}') limit 0) to '{emptied}'")
+    shutil.move(emptied, source)
+    resnet_sql = "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
+    macros_sql = (
+        "select marts.joules_per_inference(7.6, date '2015-12-10', 'cv').joules_per_inference, "
+        "marts.inference_footprint(3.6e6, 'FRA').gco2e"
     )
+    [(resnet,)] = warehouse.query(resnet_sql)
+    [macros] = warehouse.query(macros_sql)
+    for how in ("from the folder", "with the variable"):
+        if how == "from the folder":
+            monkeypatch.chdir(copy)
+            con = duckdb.connect()
+        else:
+            monkeypatch.chdir(tmp_path)
+            con = duckdb.connect()
+            con.execute(f"set variable exports_dir = '{copy}'")
+        con.execute(views)
+        assert con.execute("select count(*) from marts.dim_gpus").fetchall() == [(0,)], how
+        assert con.execute(resnet_sql).fetchall() == [(resnet,)], how
+        assert con.execute(macros_sql).fetchall() == [tuple(macros)], how
+        [(comment,)] = con.execute(
+            "select comment from duckdb_columns() where table_name = 'fct_inference_energy' and column_name = 'gflops'"
+        ).fetchall()
+        assert comment and "GFLOPs" in comment
+        con.close()
 
 
 def test_warehouse_uses_v1_storage_and_duckdb_1x_reads_it(warehouse):

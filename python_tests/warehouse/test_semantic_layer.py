@@ -106,3 +106,24 @@ def test_mean_gco2e_per_inference_by_region_equals_the_footprint_mart(mf, wareho
     expected = pd.DataFrame(rows, columns=["region", "gco2e"]).groupby("region")["gco2e"].mean()
     assert list(got.sort_index().index) == ["FRA", "IND"]
     assert got.sort_index().to_numpy() == pytest.approx(expected.sort_index().to_numpy(), rel=1e-12)
+
+
+def test_the_catalogues_kwh_per_year_by_region_is_the_marts_sum(mf, warehouse, tmp_path):
+    out = tmp_path / "catalogue.csv"
+    proc = mf(
+        [
+            "mf", "query", "--metrics", "catalogue_kwh_per_year,catalogue_lines",
+            "--group-by", "catalogue_line__region_code", "--csv", str(out),
+        ]
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    got = pd.read_csv(out).fillna({"catalogue_line__region_code": "<none>"}).set_index("catalogue_line__region_code")
+    rows = warehouse.query(
+        "select coalesce(region_code, '<none>'), "
+        "coalesce(llm_kwh_per_year, measured_system_kwh_per_year, paper_method_kwh_per_year) "
+        "from marts.fct_catalogue_energy"
+    )
+    mart = pd.DataFrame(rows, columns=["region", "kwh"]).groupby("region")
+    assert got["catalogue_lines"].sort_index().to_dict() == mart.size().sort_index().to_dict()
+    expected = mart["kwh"].sum(min_count=1).sort_index()
+    assert got["catalogue_kwh_per_year"].sort_index().to_numpy() == pytest.approx(expected.to_numpy(), nan_ok=True)
