@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from inference_energy.publishing import figures
-from inference_energy.publishing.figures import footprint, paper, style
+from inference_energy.publishing.figures import footprint, layout, paper, style
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +307,20 @@ def test_your_own_models_shows_their_joules_and_totals(warehouse):
     assert section.count("<tr>") == min(len(priced), OWN_MODELS_SHOWN) + 1
     total = sum(kwh for _, kwh in priced if kwh is not None)
     assert f"{fmt(total)} kWh per year" in section
+
+
+@pytest.mark.parametrize("name", sorted(figures.FIGURES))
+def test_every_figure_keeps_its_text_inside_and_its_legend_off_the_data(marts, name):
+    fig = figures.FIGURES[name](marts)
+    assert layout.layout_problems(fig) == []
+    plt.close(fig)
+
+
+def test_the_layout_check_sees_a_clipped_title_and_a_legend_over_points():
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.scatter([0.1, 0.2], [0.9, 0.85], label="points")
+    ax.set_title("A title far too long to fit in a figure three inches wide, clipped")
+    ax.legend(loc="upper left")
+    problems = layout.layout_problems(fig)
+    assert any("clipped" in p for p in problems) and any("legend covers" in p for p in problems)
+    plt.close(fig)

@@ -13,7 +13,11 @@ def fmt(value, digits: int = 3) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "\u2013"
     if isinstance(value, (int, float)):
-        return f"{value:.{digits}g}" if abs(value) >= 1e4 or abs(value) < 1e-3 else f"{value:.{digits}f}"
+        # large numbers whole, with thousands separators (a column of fixed decimals has no 1.58e+04
+        # in it); only the very large and the very small in scientific notation
+        if 1e4 <= abs(value) < 1e12:
+            return f"{value:,.0f}"
+        return f"{value:.{digits}g}" if abs(value) >= 1e12 or abs(value) < 1e-3 else f"{value:.{digits}f}"
     return str(value)
 
 

@@ -10,6 +10,7 @@ from .style import (
     date_axis,
     date_numbers,
     energy_to_2025,
+    legend_beside,
     new_figure,
     plot_trend,
 )
@@ -58,7 +59,7 @@ def figE1_gpu_efficiency_to_2025(marts):
     date_axis(ax)
     ax.set_xlabel("GPU launch date")
     ax.set_ylabel("GFLOPS (TOPS) per Watt, dense peak (log scale)")
-    ax.legend(loc="upper left", fontsize=6, ncol=2)
+    legend_beside(ax, fontsize=6)
     return fig
 
 
@@ -104,7 +105,7 @@ def figE4_llm_energy_per_token(marts):
 
 def figS1_conclusion_sensitivity(marts):
     fig, ax = plt.subplots(figsize=(7.0, 5.2), layout="constrained")
-    ax.set_title("Fig. S1. The paper's conclusions under each variant (value / the paper's)", fontsize=11)
+    ax.set_title("Fig. S1. The paper's conclusions under each variant", fontsize=11)
     ax.grid(True, axis="x", alpha=0.3)
     rows = marts["fct_conclusion_sensitivity"]
     conclusions = list(dict.fromkeys(rows.sort_values("conclusion_id")["conclusion_id"]))
@@ -133,6 +134,6 @@ def figS1_conclusion_sensitivity(marts):
     ax.set_yticks(range(len(conclusions)), [c.replace("_", " ") for c in conclusions], fontsize=7)
     ax.set_xscale("log")
     ax.axvline(1, color="grey", linewidth=0.8)
-    ax.set_xlabel("Value relative to the paper's (log scale); green: the claim holds, red: it does not")
+    ax.set_xlabel("Value / the paper's (log scale); green: the claim holds, red: not")
     ax.set_ylabel("Conclusion")
     return fig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import date_axis, date_numbers, new_figure
+from .style import date_axis, date_numbers, legend_beside, new_figure
 
 SOURCE_STYLE = {"mlperf": ("o", "tab:red", "MLPerf (wall)"), "ml_energy": ("s", "tab:blue", "ML.ENERGY (GPU only)")}
 
@@ -55,7 +55,7 @@ def figE10_llm_measured_by_gpu_generation(marts):
     date_axis(ax)
     ax.set_xlabel("GPU launch date")
     ax.set_ylabel("Measured Joules per output token (log scale)")
-    ax.legend(loc="upper right", fontsize=7)
+    legend_beside(ax)
     return fig
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from .style import (
     date_axis,
     date_numbers,
+    legend_beside,
     new_figure,
 )
 
@@ -106,7 +107,7 @@ def figE6_measured_energy_over_time(marts):
     date_axis(ax)
     ax.set_xlabel("GPU launch date")
     ax.set_ylabel("Joules per sample (log scale)")
-    ax.legend(loc="lower left", fontsize=6)
+    legend_beside(ax, fontsize=6)
     return fig
 
 
@@ -163,5 +164,5 @@ def figE8_residuals_by_chip(marts):
     ax.set_xticks(range(len(chips)), [f"{c} ({(points['chip'] == c).sum()})" for c in chips], fontsize=7)
     ax.set_xlabel("GPU die (results)")
     ax.set_ylabel("log10(measured / predicted)")
-    ax.legend(loc="upper left", fontsize=7)
+    legend_beside(ax)
     return fig

@@ -164,8 +164,11 @@ def fig06_nlp_gflops_over_time(marts):
     )
     ax = fig.axes[0]
     nlp = domain_models(marts, "nlp")
+    fig.canvas.draw()  # the final layout, to keep each note inside the axes
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
     for _, row in nlp[nlp["input_tokens"] != 128].iterrows():
-        ax.annotate(
+        note = ax.annotate(
             f"{int(row['input_tokens'])} tok",
             (date_numbers([row["release_date"]])[0], row["gflops"]),
             fontsize=7,
@@ -173,6 +176,13 @@ def fig06_nlp_gflops_over_time(marts):
             textcoords="offset points",
             color="dimgrey",
         )
+        note.set_in_layout(False)
+        box = note.get_window_extent(renderer)
+        if box.x1 > frame.x1:  # past the right edge: written to the left of its point
+            note.set_horizontalalignment("right")
+            note.xyann = (-4, -9)
+        if box.y0 < frame.y0:  # below the bottom: above its point
+            note.xyann = (note.xyann[0], 5)
     return fig
 
 

@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import MaxNLocator, NullFormatter  # noqa: E402
 
 MARTS = (
@@ -44,6 +45,7 @@ MARTS = (
 )
 
 FIGSIZE = (7.0, 4.6)
+LEGEND_WIDTH = 3.0  # inches added to a figure whose legend sits beside the axes
 YEAR_CMAP = "viridis"
 ARCHITECTURE_COLOURS = {"CNN": "tab:blue", "Transformer": "tab:orange", "Hybrid": "tab:green", "BiLSTM": "tab:purple"}
 HUMAN_REFERENCES = {
@@ -113,6 +115,13 @@ def new_figure(title: str) -> tuple[Figure, plt.Axes]:
     return fig, ax
 
 
+def legend_beside(ax, fontsize: float = 7, **kwargs) -> None:
+    """The legend right of the axes, never over the data: the figure widens by LEGEND_WIDTH so that
+    the axes (and the title centred over them) keep their width (constrained layout fits both)."""
+    ax.figure.set_size_inches(FIGSIZE[0] + LEGEND_WIDTH, FIGSIZE[1])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, fontsize=fontsize, **kwargs)
+
+
 def year_colourbar(fig, ax, scatter) -> None:
     bar = fig.colorbar(scatter, ax=ax, pad=0.01, ticks=MaxNLocator(integer=True))
     bar.set_label("Release year")
@@ -127,15 +136,23 @@ def log_x_without_minor_labels(ax, plain_ticks: tuple[float, ...] = ()) -> None:
         ax.set_xticks(plain_ticks, [f"{tick:g}" for tick in plain_ticks])
 
 
-LABEL_OFFSETS = [(7, -3), (7, 7), (-8, -3), (7, -13), (-8, 9), (7, 16), (-8, -15), (7, -22), (7, 26), (7, -32)]
+LABEL_OFFSETS = [
+    (7, -3), (7, 7), (-8, -3), (7, -13), (-8, 9), (7, 16), (-8, -15), (7, -22), (7, 26), (7, -32),
+    # farther out (with a leader line): where the near spots are taken, never on another label
+    (-8, 21), (-8, -27), (7, 36), (7, -42), (-8, 33), (-8, -39), (12, 46), (12, -52), (-12, 45), (-12, -51),
+]  # fmt: skip
 # a label further than this (points) from its point gets a leader line to it
 LEADER_LINE_DISTANCE = 12
 
 
 def label_points(ax, xs, ys, labels) -> None:
-    """Label points, trying a few offsets so that no two labels overlap; a label that had to
-    move away from its point is joined to it by a thin leader line."""
+    """Label points, trying a few offsets so that no two labels overlap and each stays inside the
+    axes; a label that had to move away from its point is joined to it by a thin leader line."""
+    # the labels are placed on the final layout (drawn once first) and kept out of it, so that
+    # constrained layout does not move the axes after they were placed (labels then collide)
+    ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)  # a label stays inside the axes (not over a colour bar)
     placed = []
     for x, y, text in zip(xs, ys, labels, strict=True):
         for dx, dy in LABEL_OFFSETS:
@@ -150,13 +167,18 @@ def label_points(ax, xs, ys, labels) -> None:
                 va="center",
                 arrowprops={"arrowstyle": "-", "lw": 0.5, "color": "0.35", "shrinkA": 1, "shrinkB": 2} if far else None,
             )
-            box = annotation.get_window_extent(renderer).expanded(1.05, 1.15)
-            if not any(box.overlaps(other) for other in placed):
+            annotation.set_in_layout(False)
+            # the text's own box, not the leader line's (which crosses its neighbours by design)
+            annotation.update_positions(renderer)
+            box = Text.get_window_extent(annotation, renderer).expanded(1.05, 1.15)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 break
             annotation.remove()
         else:  # no free spot: keep the first choice rather than drop the label
             annotation = ax.annotate(text, (x, y), xytext=LABEL_OFFSETS[0], textcoords="offset points", fontsize=7)
+            annotation.set_in_layout(False)
             placed.append(annotation.get_window_extent(renderer))
 
 
