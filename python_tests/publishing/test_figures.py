@@ -324,3 +324,12 @@ def test_the_layout_check_sees_a_clipped_title_and_a_legend_over_points():
     problems = layout.layout_problems(fig)
     assert any("clipped" in p for p in problems) and any("legend covers" in p for p in problems)
     plt.close(fig)
+
+
+def test_the_references_have_a_page_of_their_own(warehouse):
+    reports = warehouse.db_path.parent.parent / "reports"
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    references = (reports / "references.html").read_text(encoding="utf-8")
+    [(n,)] = warehouse.query("select count(*) from marts.dim_paper_references")
+    assert references.count('<tr id="ref-') == n and 'href="index.html"' in references
+    assert 'href="references.html"' in page and '<tr id="ref-' not in page

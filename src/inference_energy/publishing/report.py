@@ -226,6 +226,13 @@ def build_report(
     out.mkdir(parents=True, exist_ok=True)
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
+    # the 100-odd references on a page of their own: the report stays readable
+    (out / "references.html").write_text(
+        environment.get_template("references.html.j2").render(
+            css=markupsafe.Markup(CSS), references=reference_rows(references)
+        ),
+        encoding="utf-8",
+    )
     return index
 
 
