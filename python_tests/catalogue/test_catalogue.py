@@ -132,6 +132,8 @@ def test_bad_lines_are_kept_with_their_reasons_and_the_rest_is_priced(scratch, t
     rejected_section = page.split("<h2>Rejected lines</h2>")[1]
     flagged = {int(n) for n in re.findall(r"<tr><td class='num'>(\d+)</td>", rejected_section)}
     assert flagged == set(EXPECTED_REJECTS)
+    # readable: the reason right after the line and its name, not cut off past a dozen columns
+    assert "<tr><td class='num'>8</td><td>gpu</td><td class='why'>unknown gpu_id h100_sxm" in rejected_section
     assert f"great-expectations flags {len(EXPECTED_REJECTS)};" in page
     assert f"rejected {len(EXPECTED_REJECTS)}\n" in page and f"priced {len(priced)} " in page
 

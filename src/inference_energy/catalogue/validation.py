@@ -155,16 +155,18 @@ def fingerprint(lines: pd.DataFrame, outcomes: pd.DataFrame) -> str:
 def render(lines: pd.DataFrame, checks: list[Check], counts: dict[str, int], stamp: str) -> str:
     reasons = bad_lines(checks)
     esc = html.escape
-    shown = ["line_number", "model_name", "gflops_text", "params_millions_text", "input_tokens_text"]
-    shown += ["release_date_text", "domain", "gpu_id", "precision", "scenario", "inferences_per_day_text"]
+    candidates = ["model_name", "gflops_text", "params_millions_text", "input_tokens_text", "release_date_text"]
+    candidates += ["domain", "gpu_id", "precision", "scenario", "inferences_per_day_text"]
     by_line = lines.set_index("line_number")
+    # readable: the reasons right after the line and name, then only the columns a bad line fills
+    bad = by_line.loc[list(reasons)] if reasons else by_line.iloc[0:0]
+    shown = ["model_name"] + [c for c in candidates[1:] if c in bad.columns and bad[c].notna().any()]
     rows = []
     for line, why in reasons.items():
         values = by_line.loc[line]
-        cells = "".join(
-            f"<td>{esc('' if pd.isna(values[c]) else str(values[c]))}</td>" for c in shown if c != "line_number"
-        )
-        rows.append(f"<tr><td class='num'>{line}</td>{cells}<td>{esc('; '.join(why))}</td></tr>")
+        cells = [f"<td>{esc('' if pd.isna(values[c]) else str(values[c]))}</td>" for c in shown]
+        reason = f"<td class='why'>{esc('; '.join(why))}</td>"
+        rows.append(f"<tr><td class='num'>{line}</td>{cells[0]}{reason}{''.join(cells[1:])}</tr>")
 
     def summary_row(check: Check) -> str:
         status = "met" if not check.failed_lines else f"{len(check.failed_lines)} line(s) fail"
@@ -173,13 +175,16 @@ def render(lines: pd.DataFrame, checks: list[Check], counts: dict[str, int], sta
         return f"<tr><td>{esc(check.rule)}</td><td class='{css}'>{status}</td><td>{esc(listed)}</td></tr>"
 
     summary = "".join(summary_row(c) for c in checks)
-    header = "".join(f"<th>{esc(c)}</th>" for c in shown) + "<th>why</th>"
+    header = "<th>line_number</th><th>model_name</th><th>why</th>" + "".join(f"<th>{esc(c)}</th>" for c in shown[1:])
     n_bad = len(reasons)
+    table = f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    rejected_table = "<p>None.</p>" if not rows else f"<div class='scroll'>{table}</div>"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Catalogue validation</title>
 <style>body{{font-family:Helvetica,Arial,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
 table{{border-collapse:collapse;font-size:.9rem;margin:1rem 0}}td,th{{border:1px solid #bbb;padding:.2rem .4rem;
-text-align:left}}th{{background:#eee}}.num{{text-align:right}}.ok{{color:#1a7f37}}.bad{{color:#cf222e;font-weight:bold}}
+text-align:left;vertical-align:top}}th{{background:#eee}}.num{{text-align:right}}.ok{{color:#1a7f37}}
+.bad{{color:#cf222e;font-weight:bold}}td.why{{min-width:18rem}}.scroll{{overflow-x:auto}}
 </style></head><body>
 {FINGERPRINT_MARK.format(stamp)}
 <h1>Catalogue validation (great-expectations)</h1>
@@ -189,7 +194,7 @@ priced {counts["priced"]} (<code>marts.fct_catalogue_energy</code>) and rejected
 <h2>Expectations</h2>
 <table><thead><tr><th>Rule</th><th>Result</th><th>Failing lines</th></tr></thead><tbody>{summary}</tbody></table>
 <h2>Rejected lines</h2>
-{"<p>None.</p>" if not rows else f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"}
+{rejected_table}
 <p><a href="index.html">Back to the report</a></p>
 </body></html>
 """
