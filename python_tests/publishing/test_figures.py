@@ -37,7 +37,10 @@ def test_report_has_validation_and_errata_tables(warehouse):
     page = (warehouse.db_path.parent.parent / "reports" / "index.html").read_text(encoding="utf-8")
     validation = warehouse.query("select count(*) from marts.fct_energy_validation")[0][0]
     section = page.split("Validation against measured energy")[1].split("<h2")[0]
-    coverage_table, cases_table = section.split("<table>")[1:3]
+    tables = section.split("<table>")
+    coverage_table, split_table, cases_table = tables[1], tables[2], tables[3]
+    [(n_groups,)] = warehouse.query("select count(*) from marts.fct_energy_validation_by_group")
+    assert split_table.count("<tr>") == n_groups + 1
     assert cases_table.count("<tr>") == validation + 1  # header + one row per case
     # the coverage of each interval, computed in the mart, is what the report shows
     coverage = warehouse.query(
@@ -284,7 +287,7 @@ def test_a_measurement_outside_its_interval_is_never_green(warehouse):
     style = page.split("<style>")[1].split("</style>")[0]
     green = set(re.findall(r"\.([\w-]+) \{ color: #1a7f37", style))
     assert green == {"valid-inside", "verdict-holds"}
-    cases = page.split("Validation against measured energy")[1].split("<h2")[0].split("<table>")[2]
+    cases = page.split("Validation against measured energy")[1].split("<h2")[0].split("<table>")[3]
     rows = cases.split("<tr>")[2:]
     outside = [row for row in rows if ">no</span>" in row]
     [(n_outside,)] = warehouse.query(

@@ -243,3 +243,31 @@ def test_validation_pred95_matches_scipy_and_coverage_is_counted(warehouse):
     for table, group in validation.groupby("table_ref"):
         assert coverage[table] == (len(group), int(group["mean"].sum()), int(group["pred"].sum()))
     assert coverage["K.10 and K.11"][0] == len(validation)
+
+
+def test_the_validation_split_by_precision_and_gpu_is_each_groups_cases(warehouse):
+    """fct_energy_validation_by_group against the cases of fct_energy_validation: per measured
+    precision and per GPU, the count, the geometric mean and range of measured / estimated, and
+    the cases inside pred95; every case counted once per split."""
+    cases = pd.DataFrame(
+        warehouse.query(
+            "select precision, gpu_name, measured_joules / estimated_joules, is_measured_inside_pred95 "
+            "from marts.fct_energy_validation"
+        ),
+        columns=["precision", "gpu", "ratio", "inside"],
+    )
+    split = {
+        (by, value): row
+        for by, value, *row in warehouse.query(
+            "select split_by, group_value, n_measurements, geometric_mean_measured_to_estimated, "
+            "min_measured_to_estimated, max_measured_to_estimated, n_inside_pred95 "
+            "from marts.fct_energy_validation_by_group"
+        )
+    }
+    assert len(split) == cases["precision"].nunique() + cases["gpu"].nunique()
+    for by in ("precision", "gpu"):
+        for value, group in cases.groupby(by):
+            n, geometric_mean, low, high, inside = split[(by, value)]
+            assert n == len(group) and inside == int(group["inside"].sum())
+            assert geometric_mean == pytest.approx(float(np.exp(np.log(group["ratio"]).mean())), rel=1e-9)
+            assert (low, high) == pytest.approx((group["ratio"].min(), group["ratio"].max()), rel=1e-9)

@@ -37,6 +37,7 @@ from .report_tables import (
     sensitivity_summary,
     today_rows,
     validation_rows,
+    validation_split_rows,
     verdict_headline,
     verdict_rows,
 )
@@ -104,6 +105,9 @@ def build_report(
     try:
         validation = con.execute("select * from marts.fct_energy_validation").df()
         coverage = con.execute("select * from marts.fct_energy_validation_coverage order by table_ref").df()
+        validation_split = con.execute(
+            "select * from marts.fct_energy_validation_by_group order by split_by desc, group_value"
+        ).df()
         errata = con.execute("select * from marts.fct_paper_errata order by table_ref, erratum_id").df()
         conclusions = con.execute("select * from marts.fct_paper_conclusions_checked order by claim_id").df()
         out_of_sample = con.execute(
@@ -207,6 +211,7 @@ def build_report(
         scenarios=scenario_rows(scenarios),
         footprint_figures=figures_of(shown, "footprint"),
         validation=validation_rows(validation),
+        validation_split=validation_split_rows(validation_split),
         coverage=[
             {
                 "table_ref": r["table_ref"],

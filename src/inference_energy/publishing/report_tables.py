@@ -333,3 +333,18 @@ def own_model_rows(models: pd.DataFrame, shown: int = OWN_MODELS_SHOWN) -> dict:
         "total_gco2e": fmt(float(models["gco2e_per_year"].sum())),
         "n_with_rate": int(models["inferences_per_day"].notna().sum()),
     }
+
+
+def validation_split_rows(split: pd.DataFrame) -> list[dict]:
+    """K.10/K.11 by measured precision, then by GPU (fct_energy_validation_by_group, in its order)."""
+    return [
+        {
+            "split_by": r["split_by"],
+            "group": r["group_value"],
+            "n": int(r["n_measurements"]),
+            "geometric_mean": f"x{r['geometric_mean_measured_to_estimated']:.2f}",
+            "range": f"x{r['min_measured_to_estimated']:.2f}\u2013x{r['max_measured_to_estimated']:.2f}",
+            "inside": f"{int(r['n_inside_pred95'])} of {int(r['n_measurements'])}",
+        }
+        for _, r in split.iterrows()
+    ]
