@@ -251,7 +251,7 @@ def test_the_validation_split_by_precision_and_gpu_is_each_groups_cases(warehous
     the cases inside pred95; every case counted once per split."""
     cases = pd.DataFrame(
         warehouse.query(
-            "select precision, gpu_name, measured_joules / estimated_joules, is_measured_inside_pred95 "
+            "select precision, gpu_id, measured_joules / estimated_joules, is_measured_inside_pred95 "
             "from marts.fct_energy_validation"
         ),
         columns=["precision", "gpu", "ratio", "inside"],

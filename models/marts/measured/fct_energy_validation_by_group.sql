@@ -20,7 +20,7 @@ grouped as (
     union all
     select
         'gpu' as split_by,
-        gpu_name as group_value,
+        gpu_id as group_value,
         measured_to_estimated_ratio,
         is_measured_inside_pred95,
         case_id
