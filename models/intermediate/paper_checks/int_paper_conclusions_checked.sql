@@ -2,13 +2,17 @@
     Each headline claim of the paper (seed paper_claims) read from the paper's
     fit and from its refit over 2012-2025 data ('__extended'), with a verdict
     computed from the slopes and their 95 % intervals (log10 units per year):
+    - not_tested: the refit has no point after the paper's last one (nothing
+      new to test the claim on).
+    - follows_from_another: the claim restates another algebraically (seed
+      follows_from_claim_id); it is marked, not verdicted a second time.
     - grows: holds while the refit's slope interval stays above 0 and its slope
-      is not below the paper's interval; weakened when the slope is smaller
-      than that or no longer significantly positive; reversed when the refit's
-      interval lies below 0.
-    - flat: holds while the refit's slope interval contains 0 (the reason says
-      when that interval is too wide to show flatness); reversed when it
-      excludes 0 (significant growth or decline).
+      is not below the paper's interval; weakened when it is significantly
+      positive but below that; inconclusive when its interval contains 0 (too
+      wide to tell growth from none); reversed when it lies below 0.
+    - flat: holds while the refit's interval lies inside the equivalence margin
+      (+- log10 of var flat_equivalence_factor_per_year); reversed when it
+      excludes 0 (significant growth or decline); inconclusive otherwise.
     - slower_than: the gap (slope of compared_trend_id minus slope of
       trend_id) holds while at least half the paper's gap, is weakened when
       positive but smaller, reversed when 0 or negative.
@@ -51,20 +55,28 @@ joined as (
 judged as (
     select
         *,
-        case claim_kind
-            when 'grows'
+        case
+            when follows_from_claim_id is not null then 'follows_from_another'
+            when extended_last_date <= paper_last_date then 'not_tested'
+            when claim_kind = 'grows'
                 then
                     case
                         when extended_slope_ci95_high < 0 then 'reversed'
-                        when extended_slope_ci95_low > 0 and extended_slope >= paper_slope_ci95_low then 'holds'
+                        when extended_slope_ci95_low <= 0 then 'inconclusive'
+                        when extended_slope >= paper_slope_ci95_low then 'holds'
                         else 'weakened'
                     end
-            when 'flat'
+            when claim_kind = 'flat'
                 then
                     case
-                        when extended_slope_ci95_low <= 0 and extended_slope_ci95_high >= 0 then 'holds' else 'reversed'
+                        when extended_slope_ci95_low > 0 or extended_slope_ci95_high < 0 then 'reversed'
+                        when
+                            extended_slope_ci95_low >= -log10({{ var('flat_equivalence_factor_per_year') }})
+                            and extended_slope_ci95_high <= log10({{ var('flat_equivalence_factor_per_year') }})
+                            then 'holds'
+                        else 'inconclusive'
                     end
-            when 'slower_than' then
+            when claim_kind = 'slower_than' then
                 case
                     when extended_gap <= 0 then 'reversed'
                     when extended_gap >= 0.5 * paper_gap then 'holds'
@@ -77,38 +89,41 @@ judged as (
 final as (
     select
         *,
-        case claim_kind
-            when 'grows'
+        case
+            when verdict = 'follows_from_another'
+                then
+                    'restates claim ' || follows_from_claim_id
+                    || ': energy = FLOPs / efficiency on the same models, '
+                    || 'so its gap to compute is the efficiency''s growth'
+            when verdict = 'not_tested'
+                then 'no data after the paper''s last point (' || paper_last_date || '): the refit is the paper''s fit'
+            when claim_kind = 'grows'
                 then
                     case verdict
                         when
                             'holds'
                             then 'the refit still grows significantly, at a rate inside or above the paper''s interval'
                         when 'reversed' then 'the refit declines significantly'
-                        when 'weakened' then
-                            case
-                                when
-                                    extended_slope_ci95_low <= 0
-                                    then 'the refit''s growth is no longer significant (its interval contains 0)'
-                                else 'the refit grows slower than the lower end of the paper''s interval'
-                            end
+                        when 'inconclusive' then 'the refit''s interval contains no growth: too wide to decide'
+                        else 'the refit grows significantly but slower than the lower end of the paper''s interval'
                     end
-            when 'flat'
+            when claim_kind = 'flat'
                 then
                     case verdict
                         when 'holds'
                             then
-                                'the refit''s slope interval still contains 0'
-                                || case
-                                    when extended_slope_ci95_high - extended_slope_ci95_low > log10(2)
-                                        then ', but spans more than a factor 2 a year: not refuted rather than shown'
-                                    else ''
-                                end
+                                'the refit''s interval lies within x'
+                                || {{ var('flat_equivalence_factor_per_year') }} || ' a year either way'
+                        when 'inconclusive'
+                            then
+                                'the refit''s interval contains 0 but reaches beyond x'
+                                || {{ var('flat_equivalence_factor_per_year') }}
+                                || ' a year (var flat_equivalence_factor_per_year): not refuted, not shown'
                         else
                             'the refit ' || case when extended_slope > 0 then 'grows' else 'declines' end
                             || ' significantly (its interval excludes 0)'
                     end
-            when 'slower_than' then
+            when claim_kind = 'slower_than' then
                 case verdict
                     when
                         'holds'

@@ -1,7 +1,8 @@
 {#
     The verdict table: each headline claim of the paper with the paper-era
     value and its refit over 2012-2025 data, 95 % intervals, and a computed
-    verdict (holds / weakened / reversed) with the reason. Values are annual
+    verdict (holds / weakened / reversed / inconclusive / not_tested /
+    follows_from_another) with the reason. Values are annual
     growth factors (10 ** slope); rules in int_paper_conclusions_checked.
 #}
 with checked as (
@@ -31,6 +32,7 @@ final as (
         cast(pow(10, extended_slope_ci95_high) as double) as extended_annual_growth_factor_ci95_high,
         cast(pow(10, paper_gap) as double) as paper_growth_ratio_to_compared,
         cast(pow(10, extended_gap) as double) as extended_growth_ratio_to_compared,
+        cast(follows_from_claim_id as varchar) as follows_from_claim_id,
         cast(verdict as varchar) as verdict,
         cast(verdict_reason as varchar) as verdict_reason
     from checked

@@ -10,7 +10,8 @@ typed as (
         trim(paper_reference) as paper_reference,
         trim(claim_kind) as claim_kind,
         trim(trend_id) as trend_id,
-        nullif(trim(compared_trend_id), '') as compared_trend_id
+        nullif(trim(compared_trend_id), '') as compared_trend_id,
+        nullif(trim(follows_from_claim_id), '') as follows_from_claim_id
     from source
 )
 

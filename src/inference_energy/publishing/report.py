@@ -68,6 +68,7 @@ figcaption { font-size: 0.9rem; color: #555; }
 .verdict-holds { color: #1a7f37; }
 .verdict-weakened { color: #9a6700; }
 .verdict-reversed { color: #cf222e; font-weight: bold; }
+.verdict-inconclusive, .verdict-not_tested, .verdict-follows_from_another { color: #57606a; font-style: italic; }
 code { background: #f4f4f4; padding: 0 0.2rem; }
 """
 

@@ -231,13 +231,17 @@ def today_rows(predictions: pd.DataFrame) -> list[dict]:
 def verdict_headline(conclusions: pd.DataFrame) -> str:
     """One sentence over the verdict table: how many of the paper's claims hold, and the others."""
     counts = conclusions["verdict"].value_counts()
-    order = ["holds", "weakened", "reversed", *sorted(set(counts.index) - {"holds", "weakened", "reversed"})]
-    parts = [f"{v}: {counts[v]}" for v in order if v in counts]
-    moved = conclusions[conclusions["verdict"] != "holds"]["claim"].tolist()
+    order = [v for v in VERDICT_ORDER if v in counts] + sorted(set(counts.index) - set(VERDICT_ORDER))
+    parts = [f"{v.replace('_', ' ')}: {counts[v]}" for v in order]
+    moved = conclusions[conclusions["verdict"].isin(["weakened", "reversed"])]["claim"].tolist()
     sentence = f"Of the paper's {len(conclusions)} claims checked against 2021-2025 data: {', '.join(parts)}."
     if moved:
         sentence += " Not holding as printed: " + "; ".join(moved) + "."
     return sentence
+
+
+# holds / weakened / reversed decide; inconclusive and not tested cannot; a restated claim is not judged again
+VERDICT_ORDER = ["holds", "weakened", "reversed", "inconclusive", "not_tested", "follows_from_another"]
 
 
 LLM_CANDIDATE_LABELS = {
