@@ -32,6 +32,8 @@ final as (
         cast(pow(10, extended_slope_ci95_high) as double) as extended_annual_growth_factor_ci95_high,
         cast(pow(10, paper_gap) as double) as paper_growth_ratio_to_compared,
         cast(pow(10, extended_gap) as double) as extended_growth_ratio_to_compared,
+        cast(number_format as varchar) as number_format,
+        cast(cutting_edge_rule as varchar) as cutting_edge_rule,
         cast(follows_from_claim_id as varchar) as follows_from_claim_id,
         cast(verdict as varchar) as verdict,
         cast(verdict_reason as varchar) as verdict_reason

@@ -11,7 +11,9 @@ typed as (
         trim(claim_kind) as claim_kind,
         trim(trend_id) as trend_id,
         nullif(trim(compared_trend_id), '') as compared_trend_id,
-        nullif(trim(follows_from_claim_id), '') as follows_from_claim_id
+        nullif(trim(follows_from_claim_id), '') as follows_from_claim_id,
+        trim(number_format) as number_format,
+        nullif(trim(cutting_edge_rule), '') as cutting_edge_rule
     from source
 )
 

@@ -65,6 +65,7 @@ def verdict_rows(conclusions: pd.DataFrame) -> list[dict]:
             + f" ({r['extended_first_date']:%Y}-{r['extended_last_date']:%Y}, n={r['extended_n_points']})",
             "verdict": r["verdict"],
             "reason": r["verdict_reason"],
+            "reads": r["number_format"] + ("" if pd.isna(r["cutting_edge_rule"]) else f"; {r['cutting_edge_rule']}"),
         }
         for _, r in conclusions.iterrows()
     ]
