@@ -32,6 +32,15 @@ from inference_energy.build.project_copy import copy_project as _copy_project  #
 # the virtual environment running the tests (sys.prefix; resolving the interpreter symlink
 # would name the base Python instead)
 VENV = Path(sys.prefix)
+
+
+def project_var(name: str):
+    """A var of dbt_project.yml as the project sets it (tests read the setting, not a copy of it)."""
+    import yaml
+
+    return yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))["vars"][name]
+
+
 WAREHOUSE_NAME = "inference_energy.duckdb"
 # the private folder a build of that target writes in (scripts/build: one per target)
 BUILDING = f".{WAREHOUSE_NAME}.building"

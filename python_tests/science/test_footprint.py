@@ -14,7 +14,7 @@ from importlib import resources
 
 import duckdb
 import pytest
-from conftest import REPO
+from conftest import REPO, project_var
 
 from inference_energy.build import grid_intensity_seed
 
@@ -47,11 +47,7 @@ def test_resnet50_emits_joules_times_pue_times_the_packages_intensity(warehouse,
     [(joules,)] = warehouse.query(
         "select joules_per_inference from marts.fct_inference_energy where model_id = 'resnet50'"
     )
-    default_year = next(
-        int(line.split(":")[1])
-        for line in (REPO / "dbt_project.yml").read_text().splitlines()
-        if line.strip().startswith("footprint_pue_year:")
-    )
+    default_year = int(project_var("footprint_pue_year"))
     pue = next(float(r["pue"]) for r in seed_rows("data_centre_pue", "project") if int(r["year"]) == default_year)
     intensity = package_countries()[region]["carbon_intensity"]
     [(gco2e, wh)] = warehouse.query(
@@ -113,11 +109,7 @@ def test_every_forecast_row_is_its_fit_read_at_mid_year(warehouse):
     trend's first to var forecast_last_year, and every row past the data flagged."""
     from scipy import stats
 
-    last_year = next(
-        int(line.split(":")[1])
-        for line in (REPO / "dbt_project.yml").read_text().splitlines()
-        if line.strip().startswith("forecast_last_year:")
-    )
+    last_year = int(project_var("forecast_last_year"))
     fits = warehouse.query(
         "select trend_id, intercept_log10, slope_log10_per_year, reference_date, residual_std_error, n_points, "
         "x_mean_years, x_sum_squares, first_date, last_date from marts.fct_trend_fits"

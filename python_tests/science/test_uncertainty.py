@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO
+from conftest import REPO, project_var
 from scipy import stats
 
 from inference_energy.science import trend_bootstrap
@@ -280,11 +280,7 @@ def test_verdicts_say_inconclusive_not_tested_and_restated_where_the_data_cannot
     point after the paper's is not tested, a grows claim whose interval contains no growth is
     inconclusive, a flat claim holds only inside the equivalence margin, and a claim restating
     another algebraically is marked, not judged (values recomputed from the mart's own columns)."""
-    margin = next(
-        float(line.split(":")[1])
-        for line in (REPO / "dbt_project.yml").read_text().splitlines()
-        if line.strip().startswith("flat_equivalence_factor_per_year:")
-    )
+    margin = float(project_var("flat_equivalence_factor_per_year"))
     rows = warehouse.query(
         "select claim_id, claim_kind, follows_from_claim_id, paper_last_date, extended_last_date, "
         "paper_annual_growth_factor_ci95_low, extended_annual_growth_factor, "

@@ -36,6 +36,15 @@ def mf(warehouse, tmp_path_factory):
     return run
 
 
+def mf_csv(mf, folder, metrics: str, group_by: str, where: str | None = None) -> pd.DataFrame:
+    """`mf query` of metrics by dimensions, as a DataFrame (the query must succeed)."""
+    out = folder / "metric.csv"
+    argv = ["mf", "query", "--metrics", metrics, "--group-by", group_by, "--csv", str(out)]
+    proc = mf([*argv, "--where", where] if where else argv)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return pd.read_csv(out)
+
+
 def test_the_readme_shows_metricflow_queries():
     queries = readme_mf_queries()
     assert len(queries) >= 3
@@ -55,15 +64,7 @@ def test_each_readme_query_runs_as_written(mf, query):
 
 
 def test_mean_joules_per_year_and_domain_equals_the_mart(mf, warehouse, tmp_path):
-    out = tmp_path / "metric.csv"
-    proc = mf(
-        [
-            "mf", "query", "--metrics", "mean_joules_per_inference,models",
-            "--group-by", "metric_time__year,model__domain", "--csv", str(out),
-        ]
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    got = pd.read_csv(out)
+    got = mf_csv(mf, tmp_path, "mean_joules_per_inference,models", "metric_time__year,model__domain")
     got["year"] = pd.to_datetime(got["metric_time__year"]).dt.year
     got = got.set_index(["year", "model__domain"]).sort_index()
 
@@ -79,10 +80,8 @@ def test_mean_joules_per_year_and_domain_equals_the_mart(mf, warehouse, tmp_path
 
 def test_the_gpu_join_groups_efficiency_by_dataset_of_the_gpu_dimension(mf, warehouse, tmp_path):
     """gpu_efficiency reaches dim_gpus through the gpu entity (a foreign key to a primary)."""
-    out = tmp_path / "gpu.csv"
-    proc = mf(["mf", "query", "--metrics", "gpu_precisions", "--group-by", "gpu__architecture", "--csv", str(out)])
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    got = pd.read_csv(out).fillna({"gpu__architecture": "<null>"}).set_index("gpu__architecture")["gpu_precisions"]
+    got = mf_csv(mf, tmp_path, "gpu_precisions", "gpu__architecture")
+    got = got.fillna({"gpu__architecture": "<null>"}).set_index("gpu__architecture")["gpu_precisions"]
     rows = warehouse.query(
         "select coalesce(g.architecture, '<null>'), count(*) from marts.fct_gpu_efficiency e "
         "left join marts.dim_gpus g on e.gpu_id = g.gpu_id group by 1"
@@ -91,15 +90,9 @@ def test_the_gpu_join_groups_efficiency_by_dataset_of_the_gpu_dimension(mf, ware
 
 
 def test_mean_gco2e_per_inference_by_region_equals_the_footprint_mart(mf, warehouse, tmp_path):
-    out = tmp_path / "gco2e.csv"
-    proc = mf(
-        [
-            "mf", "query", "--metrics", "mean_gco2e_per_inference", "--group-by", "model_in_region__region_code",
-            "--where", "{{ Dimension('model_in_region__region_code') }} in ('FRA', 'IND')", "--csv", str(out),
-        ]
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    got = pd.read_csv(out).set_index("model_in_region__region_code")["mean_gco2e_per_inference"]
+    where = "{{ Dimension('model_in_region__region_code') }} in ('FRA', 'IND')"
+    got = mf_csv(mf, tmp_path, "mean_gco2e_per_inference", "model_in_region__region_code", where)
+    got = got.set_index("model_in_region__region_code")["mean_gco2e_per_inference"]
     rows = warehouse.query(
         "select region_code, gco2e from marts.fct_inference_footprint where region_code in ('FRA', 'IND')"
     )
@@ -109,15 +102,8 @@ def test_mean_gco2e_per_inference_by_region_equals_the_footprint_mart(mf, wareho
 
 
 def test_the_catalogues_kwh_per_year_by_region_is_the_marts_sum(mf, warehouse, tmp_path):
-    out = tmp_path / "catalogue.csv"
-    proc = mf(
-        [
-            "mf", "query", "--metrics", "catalogue_kwh_per_year,catalogue_lines",
-            "--group-by", "catalogue_line__region_code", "--csv", str(out),
-        ]
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    got = pd.read_csv(out).fillna({"catalogue_line__region_code": "<none>"}).set_index("catalogue_line__region_code")
+    got = mf_csv(mf, tmp_path, "catalogue_kwh_per_year,catalogue_lines", "catalogue_line__region_code")
+    got = got.fillna({"catalogue_line__region_code": "<none>"}).set_index("catalogue_line__region_code")
     rows = warehouse.query(
         "select coalesce(region_code, '<none>'), "
         "coalesce(llm_kwh_per_year, measured_system_kwh_per_year, paper_method_kwh_per_year) "
