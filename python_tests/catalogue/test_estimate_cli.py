@@ -303,7 +303,7 @@ def test_the_estimate_guides_instead_of_guessing(warehouse, capsys, tmp_path):
     assert not rows.loc["inside", "is_outside_calibrated_range"]
     assert rows.loc["outside", "is_outside_calibrated_range"]
     assert "GFLOPs per sample" in rows.loc["outside", "calibrated_range"]
-    assert rows.loc["paper", "gpu_id"] is None and not rows.loc["paper", "is_outside_calibrated_range"]
+    assert pd.isna(rows.loc["paper", "gpu_id"]) and not rows.loc["paper", "is_outside_calibrated_range"]
 
 
 def test_a_decimal_comma_is_named_and_one_model_may_run_on_several_gpus(warehouse, capsys, tmp_path):

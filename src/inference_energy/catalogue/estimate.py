@@ -43,7 +43,7 @@ from pathlib import Path
 import duckdb
 
 from inference_energy import REPO
-from inference_energy.catalogue import precheck
+from inference_energy.catalogue import calibrated_ranges, precheck
 
 DEFAULT_DB = REPO / "warehouse" / "inference_energy.duckdb"
 
@@ -109,36 +109,6 @@ select * exclude (inferences_per_day, region), joules * inferences_per_day * 365
         as gco2e_per_year
 from estimates
 """
-
-# The data each method was fitted on, as the range a prediction stays inside: the paper's GPU
-# efficiency fits (launch dates), the MLPerf results of the measured-system model (GFLOPs per sample of
-# its calibration points) and the measured LLM rows of the serving model (active parameters).
-CALIBRATED_RANGES_SQL = """
-select
-    (select min(first_date)::date from marts.fct_trend_fits where dataset = 'paper' and quantity = 'gpu_efficiency'),
-    (select max(last_date)::date from marts.fct_trend_fits where dataset = 'paper' and quantity = 'gpu_efficiency'),
-    (select min(gflops_per_sample) from marts.fct_measured_vs_estimated where is_calibration_point),
-    (select max(gflops_per_sample) from marts.fct_measured_vs_estimated where is_calibration_point),
-    (select min(active_params_b) from marts.fct_llm_measured_vs_estimated where exclusion_reason is null),
-    (select max(active_params_b) from marts.fct_llm_measured_vs_estimated where exclusion_reason is null)
-"""
-
-
-def calibrated_ranges(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """The ranges of CALIBRATED_RANGES_SQL as SQL literals for ESTIMATE_SQL (read once per run)."""
-    [(paper_first, paper_last, measured_low, measured_high, llm_low, llm_high)] = con.execute(
-        CALIBRATED_RANGES_SQL
-    ).fetchall()
-    return {
-        "measured_low": repr(float(measured_low)),
-        "measured_high": repr(float(measured_high)),
-        "llm_low": repr(float(llm_low)),
-        "llm_high": repr(float(llm_high)),
-        "paper_range": f"'GPU launch dates {paper_first} to {paper_last} (the paper efficiency fits)'",
-        "measured_range": f"'{measured_low:g} to {measured_high:g} GFLOPs per sample (MLPerf results fitted)'",
-        "llm_range": f"'{llm_low:g} to {llm_high:g} B active parameters (measured LLM rows fitted)'",
-    }
-
 
 # The rules are the warehouse's (macros/catalogue.sql, persisted as marts.catalogue_line_reasons):
 # the same sentences as fct_catalogue_rejects, so a file passes here exactly when dbt prices it.
@@ -397,7 +367,7 @@ def estimate(db: Path, args: argparse.Namespace):
             "(select map(list(lower(r.region_code)), list(r.region_code)) from marts.dim_grid_regions as r)"
             "[lower(input_models.region)] as region from input_models"
         )
-        query = ESTIMATE_SQL.replace("input_models", "typed").format(**calibrated_ranges(con))
+        query = ESTIMATE_SQL.replace("input_models", "typed").format(**calibrated_ranges.literals(con))
         if args.output is None:
             return con.execute(query).df()
         # straight from DuckDB to the file: no DataFrame of a million rows in between

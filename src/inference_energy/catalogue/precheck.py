@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(f"Catalogue: {path}")
-    if not path.is_file() or path.suffix.lower() == ".parquet":
+    if not path.is_file() or path.stat().st_size == 0 or path.suffix.lower() == ".parquet":
         return 0
     problems = [p for p in [encoding_problem(path)] if p]
     if not problems:
