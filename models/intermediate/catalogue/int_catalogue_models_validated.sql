@@ -96,7 +96,9 @@ final as (
         try_cast(output_tokens_text as double) as output_tokens,
         output_tokens_text is not null or active_params_millions_text is not null as is_llm_line,
         {{ catalogue_release_date('release_date_text') }} as release_date,
-        {{ catalogue_gflops('gflops_text', 'params_millions_text', 'input_tokens_text', 'flops_convention') }} as gflops,
+        {{ catalogue_gflops(
+            'gflops_text', 'params_millions_text', 'input_tokens_text', 'flops_convention'
+        ) }} as gflops,
         case
             when try_cast(gflops_text as double) is not null and flops_convention = 'multiply_adds'
                 then 'given_multiply_adds_x2'
